@@ -1,0 +1,51 @@
+//! # internal_details
+//!
+//! **What it flags.** Our internal kitchen in a reply to a client: sick
+//! leave, holidays, power cuts, "директор не хочет", "я решила не давать
+//! скидку", "we're swamped".
+//!
+//! **Why an agency cares.** The client needs the result and the date, not
+//! our reasons; and decisions are the team's ("мы решили"), not one
+//! person's.
+//!
+//! **Example.** "Дизайнер на больничном, поэтому макет задержится" → say
+//! what happens and when: "Макет пришлём в четверг до 12:00".
+
+use super::{Check, Context};
+use crate::pack::Severity;
+use crate::report::{Action, Finding, Report, Suggestion, Target};
+
+pub struct InternalDetails;
+
+impl Check for InternalDetails {
+    fn id(&self) -> &'static str {
+        "internal_details"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+        let doc = &ctx.draft;
+        for s in ctx.draft_body() {
+            let sets = ctx.sets_for(s);
+            let words = doc.words(s.body.clone());
+            for m in sets.internal_details.find_longest(&words.words) {
+                let span = doc.match_span(&words, m.start, m.end);
+                let msgs = ctx.sets();
+                report.push(Finding {
+                    rule: self.id().into(),
+                    severity: ctx.severity(self),
+                    message: msgs.message("internal_details", &[("phrase", span.slice(doc.text()))]),
+                    target: Target::Draft,
+                    span,
+                    suggestion: Some(Suggestion {
+                        action: Action::Advice,
+                        text: msgs.message("internal_details_hint", &[]),
+                    }),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! # question_list
+//!
+//! **What it flags.** The draft asks the client two or more questions in
+//! running text (not as a list).
+//!
+//! **Why an agency cares.** Questions buried in paragraphs get half-answered;
+//! a numbered list lets the client answer point by point.
+//!
+//! **Example.** "Какой формат удобен? И кто будет согласовывать? Подскажите
+//! также бюджет." → suggest a numbered list.
+
+use super::{Check, Context};
+use crate::pack::Severity;
+use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::text::TokenKind;
+
+pub struct QuestionList;
+
+impl Check for QuestionList {
+    fn id(&self) -> &'static str {
+        "question_list"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Hint
+    }
+
+    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+        let doc = &ctx.draft;
+        let mut spans = Vec::new();
+        for s in ctx.draft_body() {
+            if s.is_list_item() {
+                continue;
+            }
+            let sets = ctx.sets_for(s);
+            let words = doc.words(s.body.clone());
+            let direct = s
+                .tokens
+                .clone()
+                .rev()
+                .find(|&i| doc.tokens()[i].kind == TokenKind::Punct)
+                .is_some_and(|i| doc.token_text(i).contains('?'));
+            let asks = direct || sets.client_questions.any(&words.words);
+            if asks && !sets.small_talk.any(&words.words) {
+                spans.push(s.span);
+            }
+        }
+        if spans.len() < ctx.pack.question_list_min() {
+            return;
+        }
+        let span = spans[0].join(*spans.last().unwrap_or(&spans[0]));
+        let sets = ctx.sets();
+        report.push(Finding {
+            rule: self.id().into(),
+            severity: ctx.severity(self),
+            message: sets.message("question_list", &[("count", &spans.len().to_string())]),
+            target: Target::Draft,
+            span,
+            suggestion: Some(Suggestion { action: Action::Advice, text: sets.message("question_list_hint", &[]) }),
+        });
+    }
+}

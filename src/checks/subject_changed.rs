@@ -1,0 +1,84 @@
+//! # subject_changed
+//!
+//! **What it flags.** A reply whose subject differs from the client's beyond
+//! a reply or forward prefix ("Re:", "RE:", "Fwd:", "Отв:", "Відп:").
+//!
+//! **Why an agency cares.** The client's mail client threads by subject, and
+//! clients filter by it: a new subject (or a stray character) hides the reply
+//! from the thread. A new topic deserves a new e-mail.
+//!
+//! **Example.** "Смета на видеоролик" → "Re: Смета на видеоролик." (a stray
+//! dot) is flagged; "Re: Смета на видеоролик" is not.
+
+use super::{Check, Context};
+use crate::pack::{MailSets, Severity};
+use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::text::{Span, normalize};
+
+pub struct SubjectChanged;
+
+/// The subject without reply/forward prefixes, spaces collapsed.
+pub fn core_subject(subject: &str, mail: &MailSets) -> String {
+    let mut s = subject.trim();
+    while let Some(colon) = s.find(':') {
+        let head = s[..colon].trim();
+        // "RE", "Fwd", "Отв", "AW[2]"
+        let word = head.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[').trim();
+        if !word.is_empty() && word.len() <= 12 && mail.subject_prefixes.contains(&normalize(word)) {
+            s = s[colon + 1..].trim_start();
+        } else {
+            break;
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Check for SubjectChanged {
+    fn id(&self) -> &'static str {
+        "subject_changed"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+        let (inc, dr) = (&ctx.exchange.incoming.subject, &ctx.exchange.draft.subject);
+        if inc.trim().is_empty() || dr.trim().is_empty() {
+            return;
+        }
+        let a = core_subject(inc, &ctx.pack.mail);
+        let b = core_subject(dr, &ctx.pack.mail);
+        if a == b {
+            return;
+        }
+        let sets = ctx.sets();
+        let small = a.chars().count().abs_diff(b.chars().count()) <= 2
+            && normalize(&a).trim_matches(|c: char| !c.is_alphanumeric())
+                == normalize(&b).trim_matches(|c: char| !c.is_alphanumeric());
+        let key = if small { "subject_stray" } else { "subject_changed" };
+        report.push(Finding {
+            rule: self.id().into(),
+            severity: ctx.severity(self),
+            message: sets.message(key, &[("original", &a), ("draft", &b)]),
+            target: Target::Subject,
+            span: Span::default(),
+            suggestion: Some(Suggestion { action: Action::Replace, text: format!("Re: {a}") }),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Pack;
+
+    #[test]
+    fn prefixes_in_three_languages_are_stripped() {
+        let pack = Pack::base();
+        assert_eq!(core_subject("RE: Fwd: Смета", &pack.mail), "Смета");
+        assert_eq!(core_subject("Відп: Кошторис  ролика", &pack.mail), "Кошторис ролика");
+        assert_eq!(core_subject("Отв: Re[2]: Счёт № 47", &pack.mail), "Счёт № 47");
+        assert_eq!(core_subject("Note: agenda", &pack.mail), "Note: agenda");
+    }
+}

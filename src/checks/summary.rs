@@ -1,0 +1,139 @@
+//! # summary
+//!
+//! **What it flags.** A draft that needs a closing summary and call to
+//! action but just stops. A draft needs one when it is long (the pack's
+//! `min_words`, 80 by default), answers two or more of the client's
+//! questions, or asks the client to do something. The closing is the last
+//! paragraph (or two, when the last is a one-line courtesy) before the
+//! sign-off; it counts when it opens with a summary marker ("Итого:",
+//! "Отже,", "Next step:", "So:") or asks the client for something with a
+//! deadline ("подтвердите до пятницы", "please send … by Friday").
+//! Ritual closings ("Выражаем надежду на плодотворное сотрудничество", "We
+//! remain at your disposal") do not count.
+//!
+//! **Why an agency cares.** The client should see at the end what was
+//! decided and what happens next, who does it, by when.
+//!
+//! **Example.** A 120-word answer to three questions that ends with the
+//! third answer → missing; suggestion: "Итого: … Со своей стороны ждём от
+//! вас … до …".
+
+use super::{Check, Context, signals};
+use crate::pack::LangSets;
+use crate::report::{Action, Finding, Report, Suggestion, SummaryResult, SummaryStatus, Target};
+use crate::text::{Sentence, Span, TokenKind};
+
+pub struct Summary;
+
+fn is_closing(ctx: &Context<'_>, para: &[&Sentence]) -> bool {
+    let doc = &ctx.draft;
+    let sets_of = |s: &Sentence| -> &LangSets { ctx.sets_for(s) };
+    let any_deadline = para.iter().any(|s| {
+        let w = doc.words(s.body.clone());
+        signals::has_time(doc, &w, sets_of(s)) || sets_of(s).deadlines.any(&w.words)
+    });
+    for s in para {
+        let sets = sets_of(s);
+        let w = doc.words(s.body.clone());
+        if w.is_empty() || sets.ritual.any(&w.words) {
+            continue;
+        }
+        // "Итого: …", "Короче, итого", "Next steps: …", "So: …"
+        let head = &w.words[..w.len().min(4)];
+        if sets.summary_markers.find_all(head).iter().any(|m| m.start <= 2) {
+            return true;
+        }
+        let request = sets.client_requests.any(&w.words);
+        let next = sets.next_steps.any(&w.words);
+        if request && (any_deadline || next) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The closing paragraph(s) of the body: the last one, plus the one before
+/// when the last is a short courtesy ("Хорошего дня!").
+fn closing<'c>(ctx: &'c Context<'_>) -> Vec<&'c Sentence> {
+    let body: Vec<&Sentence> = ctx.draft_body().collect();
+    let Some(last) = body.last() else {
+        return Vec::new();
+    };
+    let last_para = last.paragraph;
+    let in_last: Vec<&Sentence> = body.iter().copied().filter(|s| s.paragraph == last_para).collect();
+    let words: usize = in_last.iter().map(|s| ctx.draft.words(s.body.clone()).len()).sum();
+    if words <= 5 {
+        let prev_para = body.iter().rev().map(|s| s.paragraph).find(|&p| p < last_para);
+        if let Some(p) = prev_para {
+            return body.iter().copied().filter(|s| s.paragraph == p || s.paragraph == last_para).collect();
+        }
+    }
+    in_last
+}
+
+fn asks_client(ctx: &Context<'_>) -> bool {
+    ctx.draft_body().any(|s| {
+        let w = ctx.draft.words(s.body.clone());
+        let sets = ctx.sets_for(s);
+        let direct = s
+            .tokens
+            .clone()
+            .rev()
+            .find(|&i| ctx.draft.tokens()[i].kind == TokenKind::Punct)
+            .is_some_and(|i| ctx.draft.token_text(i).contains('?'));
+        sets.client_requests.any(&w.words) || (direct && !sets.small_talk.any(&w.words))
+    })
+}
+
+impl Check for Summary {
+    fn id(&self) -> &'static str {
+        "summary"
+    }
+
+    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+        let close = closing(ctx);
+        let present = !close.is_empty() && is_closing(ctx, &close);
+        let mut needed = Vec::new();
+        if ctx.draft_word_count() >= ctx.pack.summary_min_words() {
+            needed.push("long");
+        }
+        let paragraphs = {
+            let mut p: Vec<usize> = ctx.draft_body().map(|s| s.paragraph).collect();
+            p.dedup();
+            p.len()
+        };
+        let words = ctx.draft_word_count();
+        if report.questions.iter().filter(|q| q.answered).count() >= 2
+            || paragraphs >= 3
+            || (paragraphs >= 2 && words >= 40)
+        {
+            needed.push("topics");
+        }
+        if asks_client(ctx) {
+            needed.push("asks_client");
+        }
+        let status = if present {
+            SummaryStatus::Present
+        } else if needed.is_empty() {
+            SummaryStatus::NotNeeded
+        } else {
+            SummaryStatus::Missing
+        };
+        let closing_span = present.then(|| close.iter().map(|s| s.span).reduce(|a, b| a.join(b))).flatten();
+        report.summary = SummaryResult { status, closing: closing_span, needed_because: needed.clone() };
+        if status == SummaryStatus::Missing {
+            let sets = ctx.sets();
+            let body = ctx.draft_parts.body;
+            let why =
+                needed.iter().map(|n| sets.message(&format!("summary_why_{n}"), &[])).collect::<Vec<_>>().join(", ");
+            report.push(Finding {
+                rule: self.id().into(),
+                severity: ctx.severity(self),
+                message: sets.message("summary_missing", &[("why", &why)]),
+                target: Target::Draft,
+                span: Span::empty_at(body.end),
+                suggestion: Some(Suggestion { action: Action::Insert, text: format!("\n\n{}", sets.skeleton) }),
+            });
+        }
+    }
+}

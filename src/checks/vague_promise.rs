@@ -1,0 +1,54 @@
+//! # vague_promise
+//!
+//! **What it flags.** A promise without a time: "в ближайшее время",
+//! "скоро", "as soon as possible", "найближчим часом" in a sentence that
+//! names no date or hour.
+//!
+//! **Why an agency cares.** "Soon" means different things to the client and
+//! to us; a concrete time ("до завтра, 12:00") is a promise they can plan on.
+//!
+//! **Example.** "Пришлём расчёт в ближайшее время" → flagged;
+//! "Пришлём расчёт в ближайшее время, до 12:00 завтра" → not.
+
+use super::{Check, Context, signals};
+use crate::pack::Severity;
+use crate::report::{Action, Finding, Report, Suggestion, Target};
+
+pub struct VaguePromise;
+
+impl Check for VaguePromise {
+    fn id(&self) -> &'static str {
+        "vague_promise"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+        let doc = &ctx.draft;
+        for s in ctx.draft_body() {
+            let sets = ctx.sets_for(s);
+            let words = doc.words(s.body.clone());
+            let matches = sets.vague_promises.find_longest(&words.words);
+            if matches.is_empty() || signals::has_time(doc, &words, sets) {
+                continue;
+            }
+            for m in matches {
+                let span = doc.match_span(&words, m.start, m.end);
+                let msgs = ctx.sets();
+                report.push(Finding {
+                    rule: self.id().into(),
+                    severity: ctx.severity(self),
+                    message: msgs.message("vague_promise", &[("phrase", span.slice(doc.text()))]),
+                    target: Target::Draft,
+                    span,
+                    suggestion: Some(Suggestion {
+                        action: Action::Advice,
+                        text: msgs.message("vague_promise_hint", &[]),
+                    }),
+                });
+            }
+        }
+    }
+}

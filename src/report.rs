@@ -1,0 +1,221 @@
+//! The one output shape: a [`Report`] of [`Finding`]s plus the structured
+//! results the extension draws (questions, summary, tone meter).
+//!
+//! Spans are byte offsets while the core works; [`Report::convert`] turns
+//! every span into code points (CLI, corpus) or UTF-16 units (extension) in
+//! one pass per document.
+
+use crate::mail::Parts;
+use crate::pack::Severity;
+use crate::text::{Lang, OffsetMap, Span};
+use serde::Serialize;
+
+/// Which text a span points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    Draft,
+    Incoming,
+    /// The draft's subject line (span is empty).
+    Subject,
+    /// The draft's recipients (span is empty).
+    Recipients,
+}
+
+/// What the extension can do with a suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Replace the finding's span with the text.
+    Replace,
+    /// Insert the text at the finding's span (its end).
+    Insert,
+    /// Advice only; nothing to insert.
+    Advice,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub action: Action,
+    pub text: String,
+}
+
+/// One thing to tell the user.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable id of the check ("unanswered_questions", "tone") or `rule:<id>` for pack rules.
+    pub rule: String,
+    pub severity: Severity,
+    /// One or two sentences in the draft's language.
+    pub message: String,
+    pub target: Target,
+    /// End-exclusive, in the units the report was converted to.
+    pub span: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
+}
+
+/// A question or request of the client, and whether the draft answers it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionResult {
+    /// Span in the incoming body.
+    pub span: Span,
+    pub answered: bool,
+    /// Where the draft answers it, if it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Span>,
+    /// The client's number for it ("3." in a list), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Content words that name its topic.
+    pub topic: Vec<String>,
+    /// "direct" (a question mark), "request", "embedded".
+    pub form: &'static str,
+    /// What kind of answer it asks for ("when", "amount", ...), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asks_for: Option<String>,
+    /// How the answer was recognised: "topic", "number", "kind", "promise", "decline".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<&'static str>,
+    /// Share of the question's topic the best draft passage covers, 0..1.
+    pub coverage: f64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryStatus {
+    Present,
+    Missing,
+    #[default]
+    NotNeeded,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SummaryResult {
+    pub status: SummaryStatus,
+    /// The closing that counts as a summary, when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Span>,
+    /// Why a summary is needed: "long", "topics", "asks_client".
+    pub needed_because: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ToneClass {
+    #[default]
+    Balanced,
+    TooFormal,
+    TooFamiliar,
+}
+
+/// One feature that moved the tone, tied to its span in the draft.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ToneFeature {
+    pub span: Span,
+    /// "bureaucratese", "verbal_nouns", "long_sentence", "informal_you", "slang", "exclamations", "emoji", ...
+    pub feature: &'static str,
+    /// Signed push: positive towards formal, negative towards familiar.
+    pub weight: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ToneResult {
+    /// Formality of the draft's new text in [-1, 1].
+    pub score: f64,
+    pub class: ToneClass,
+    pub band: (f64, f64),
+    /// Score per sentence: (span, score).
+    pub sentences: Vec<(Span, f64)>,
+    pub features: Vec<ToneFeature>,
+}
+
+/// Everything `analyze` found.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// Language of the draft's new text ("mixed" when two share it).
+    pub lang: Option<Lang>,
+    pub incoming_lang: Option<Lang>,
+    pub findings: Vec<Finding>,
+    pub questions: Vec<QuestionResult>,
+    pub summary: SummaryResult,
+    pub tone: ToneResult,
+    pub draft_parts: Parts,
+    pub incoming_parts: Parts,
+    /// Ids of the checks that ran.
+    pub checks_run: Vec<&'static str>,
+}
+
+/// Units for [`Report::convert`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Chars,
+    Utf16,
+}
+
+impl Report {
+    pub fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    /// Sorts findings in a stable, meaningful order: incoming first (the
+    /// client's questions in order), then the draft by position, then rule id.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| {
+            let order = |t: Target| match t {
+                Target::Incoming => 0,
+                Target::Subject => 1,
+                Target::Recipients => 2,
+                Target::Draft => 3,
+            };
+            let (ta, tb) = (order(a.target), order(b.target));
+            (ta, a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+                tb,
+                b.span.start,
+                b.span.end,
+                &b.rule,
+                &b.message,
+            ))
+        });
+    }
+
+    /// Converts every byte span to `unit`, given the two texts the spans point into.
+    pub fn convert(&mut self, unit: Unit, incoming: &str, draft: &str) {
+        let inc = OffsetMap::new(incoming);
+        let dr = OffsetMap::new(draft);
+        let conv = |m: &OffsetMap<'_>, s: Span| -> Span {
+            match unit {
+                Unit::Chars => Span::new(m.byte_to_char(s.start), m.byte_to_char(s.end)),
+                Unit::Utf16 => Span::new(m.byte_to_utf16(s.start), m.byte_to_utf16(s.end)),
+            }
+        };
+        for f in &mut self.findings {
+            match f.target {
+                Target::Incoming => f.span = conv(&inc, f.span),
+                Target::Draft => f.span = conv(&dr, f.span),
+                Target::Subject | Target::Recipients => {}
+            }
+        }
+        for q in &mut self.questions {
+            q.span = conv(&inc, q.span);
+            q.answer = q.answer.map(|a| conv(&dr, a));
+        }
+        self.summary.closing = self.summary.closing.map(|s| conv(&dr, s));
+        for (s, _) in &mut self.tone.sentences {
+            *s = conv(&dr, *s);
+        }
+        for f in &mut self.tone.features {
+            f.span = conv(&dr, f.span);
+        }
+        convert_parts(&mut self.draft_parts, &|s| conv(&dr, s));
+        convert_parts(&mut self.incoming_parts, &|s| conv(&inc, s));
+    }
+}
+
+fn convert_parts(p: &mut Parts, f: &dyn Fn(Span) -> Span) {
+    p.greeting = p.greeting.map(f);
+    p.body = f(p.body);
+    p.signoff = p.signoff.map(f);
+    p.signature = p.signature.map(f);
+    p.quoted = p.quoted.map(f);
+}
