@@ -248,7 +248,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Question> {
         }
         let terms = terms_of(ctx, doc, s, sets, 1.0);
         let own_terms = terms.len();
-        let span = Span::new(doc.tokens()[s.body.start].span.start, s.span.end);
+        // the question starts at its first word: no bullet, dash or emoji before it
+        let first = s
+            .body
+            .clone()
+            .find(|&i| doc.tokens()[i].is_word() || doc.tokens()[i].kind == TokenKind::Url)
+            .unwrap_or(s.body.start);
+        let span = Span::new(doc.tokens()[first].span.start, s.span.end);
         let mut q =
             Question { span, form, number: list_number(doc, s), terms, own_terms, kinds, strong_kinds, lang: s.lang };
         // short questions ("Что случилось?", "Could you take a look today?") borrow their

@@ -124,7 +124,8 @@ fn is_wrote_header(doc: &Document, line: &Line<'_>, mail: &MailSets) -> bool {
 fn is_separator(doc: &Document, line: &Line<'_>, mail: &MailSets) -> bool {
     let t = line.text.trim();
     let rules = t.chars().filter(|c| matches!(c, '-' | '_' | '=' | '—')).count();
-    let words: Vec<&str> = line.words.words.clone();
+    // "____" is a word to the tokenizer (underscore joins words); here it is a rule
+    let words: Vec<&str> = line.words.words.iter().copied().filter(|w| !w.chars().all(|c| c == '_')).collect();
     if words.is_empty() {
         return rules >= 10 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '—'));
     }

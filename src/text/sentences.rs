@@ -124,7 +124,9 @@ pub fn split(text: &str, tokens: &[Token], abbr: &Abbreviations) -> Vec<RawSente
                     i = j - 1;
                     brk = true;
                 }
-            } else if t.kind == TokenKind::Emoji || (s == ")" && paren_depth < 0) {
+            } else if t.kind == TokenKind::Emoji
+                || (s == ")" && paren_depth < 0 && !(i == start + 1 && list_marker_len(text, tokens, start) == 2))
+            {
                 // "неделю 👍👍 Отчёт", "спасибо)) Держитесь"
                 let mut j = i + 1;
                 while j < n
