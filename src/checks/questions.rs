@@ -36,6 +36,8 @@ pub const MAX_QUESTIONS: usize = 200;
 #[derive(Clone, Debug)]
 struct Term {
     stem: String,
+    /// The head of a hyphenated word ("онлайн-трансляции" → "трансляц"), also matched.
+    alt: Option<String>,
     word: String,
     weight: f64,
 }
@@ -80,7 +82,7 @@ fn classify(doc: &Document, s: &Sentence, sets: &LangSets, opening: bool) -> Opt
     let last_text = doc.token_text(last);
     let w = &words.words;
     if doc.tokens()[last].kind == TokenKind::Punct && last_text.contains(['?', '？']) {
-        let small_talk = sets.small_talk.starts(w).is_some_and(|m| m.end + 3 >= w.len());
+        let small_talk = sets.small_talk.starts(w).is_some_and(|m| m.end + 6 >= w.len());
         if small_talk && (opening || w.len() <= 4) {
             return None;
         }
@@ -196,8 +198,12 @@ fn terms_of(ctx: &Context<'_>, doc: &Document, s: &Sentence, sets: &LangSets, we
         let dated = sets.date_words.starts(&[*w]).is_some()
             || sets.time_words.starts(&[*w]).is_some()
             || stem.chars().all(|c| c.is_ascii_digit());
+        let alt = w
+            .rsplit_once('-')
+            .filter(|(a, b)| a.chars().count() >= 3 && b.chars().count() >= 3)
+            .and_then(|(_, head)| topic_stem(ctx, s.lang, head, TokenKind::Word));
         if !out.iter().any(|t| stems_match(&t.stem, &stem)) {
-            out.push(Term { stem, word: w.to_string(), weight: if dated { weight * 0.3 } else { weight } });
+            out.push(Term { stem, alt, word: w.to_string(), weight: if dated { weight * 0.3 } else { weight } });
         }
     }
     out
@@ -226,11 +232,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Question> {
     let body = ctx.incoming_parts.body;
     let sentences: Vec<(usize, &Sentence)> =
         doc.sentences().iter().enumerate().filter(|(_, s)| body.contains(s.span)).collect();
-    let first_para = sentences.first().map(|(_, s)| s.paragraph);
+    let first_paras: Vec<usize> = {
+        let mut p: Vec<usize> = sentences.iter().map(|(_, s)| s.paragraph).collect();
+        p.dedup();
+        p.into_iter().take(2).collect()
+    };
     let mut out = Vec::new();
     for (n, &(_, s)) in sentences.iter().enumerate() {
         let sets = ctx.pack.lang(s.lang);
-        let opening = n < 2 || Some(s.paragraph) == first_para;
+        let opening = n < 3 || first_paras.contains(&s.paragraph);
         let Some(form) = classify(doc, s, sets, opening) else {
             continue;
         };
@@ -307,6 +317,8 @@ struct Unit {
     filler: bool,
     /// A proper name mid-sentence or a «quoted» title: answers "which one?".
     names: bool,
+    /// "Да, …", "Yes, …", "По гео — да, можно": a yes/no word among the first four.
+    yes_no_early: bool,
     /// Per answer kind of the draft language: whether this sentence gives it.
     kinds: Vec<bool>,
 }
@@ -348,10 +360,12 @@ fn prepare_draft(ctx: &Context<'_>) -> Vec<Unit> {
             item = None;
         }
         let time_words: Vec<std::ops::Range<usize>> = signals::time_spans(doc, &outside, sets).collect();
+        let number_words: Vec<usize> =
+            sets.number_words.find_all(&outside.words).into_iter().map(|m| m.start).collect();
         let count = outside.tokens.iter().enumerate().any(|(k, &t)| {
             let tok = doc.tokens()[t];
             let starts_digit = outside.words[k].starts_with(|c: char| c.is_ascii_digit());
-            starts_digit
+            (starts_digit || number_words.contains(&k))
                 && matches!(tok.kind, TokenKind::Number | TokenKind::Word)
                 && !time_words.iter().any(|r| r.contains(&k))
         });
@@ -373,12 +387,20 @@ fn prepare_draft(ctx: &Context<'_>) -> Vec<Unit> {
             amount: signals::has_amount(doc, s, &outside, sets),
             count,
             yes_no: sets.yes_no.any(&outside.words),
+            yes_no_early: sets
+                .yes_no
+                .find_all(&outside.words)
+                .iter()
+                .chain(sets.decline.find_all(&outside.words).iter())
+                .any(|m| m.start <= 3),
             decline: sets.decline.any(&outside.words),
             evasion,
             promise: sets.promise.any(&outside.words),
             names,
+            // no answer by itself: an evasion, a bare "received", a promise without a time, a courtesy
             filler: evasion
                 || sets.acknowledgements.starts(&outside.words).is_some_and(|m| m.end + 2 >= outside.len())
+                || (sets.vague_promises.any(&outside.words) && time_words.is_empty())
                 || sets.ritual.any(&outside.words),
             kinds,
         });
@@ -446,6 +468,8 @@ struct Coverage {
     best: Option<(usize, f64)>,
     /// Per unit: (score, own terms found there or in its paragraph).
     per_unit: HashMap<usize, (f64, usize)>,
+    /// Per unit: weight of the question's own terms found in that sentence.
+    own_weight: HashMap<usize, f64>,
 }
 
 /// A long question is answered by its key words, not all of them: coverage is
@@ -463,6 +487,11 @@ fn coverage(q: &Question, units: &[Unit], index: &StemIndex) -> Coverage {
         for u in index.units_with(units, &t.stem) {
             *masks.entry(u).or_default() |= 1 << ti;
         }
+        if let Some(alt) = &t.alt {
+            for u in index.units_with(units, alt) {
+                *masks.entry(u).or_default() |= 1 << ti;
+            }
+        }
     }
     let weight = |mask: u64| -> f64 { (0..n).filter(|i| mask & (1 << i) != 0).map(|i| q.terms[i].weight).sum::<f64>() };
     // the question's own words, or its words with the borrowed context, whichever covers more
@@ -479,15 +508,17 @@ fn coverage(q: &Question, units: &[Unit], index: &StemIndex) -> Coverage {
     keys.sort_unstable();
     let mut best: Option<(usize, f64)> = None;
     let mut per_unit = HashMap::new();
+    let mut own_weight = HashMap::new();
     for u in keys {
         let pm = para_masks[&units[u].paragraph];
         let s = cov(masks[&u]).max(0.85 * cov(pm));
         per_unit.insert(u, (s, ((masks[&u] | pm) & own_bits).count_ones() as usize));
+        own_weight.insert(u, weight(masks[&u] & own_bits));
         if best.is_none_or(|(_, b)| s > b + 1e-9) {
             best = Some((u, s));
         }
     }
-    Coverage { best, per_unit }
+    Coverage { best, per_unit, own_weight }
 }
 
 /// Whether a unit gives the kind of answer the question asks for.
@@ -554,10 +585,14 @@ fn answer(
 ) -> Option<Match> {
     let units = c.units;
     let short = q.own_weight() <= 2.0;
-    let low = if short { 0.15 } else { 0.25 };
+    let specific = asks_specific(q, sets);
+    let low = match (short, specific) {
+        (true, true) => 0.1,
+        (true, false) => 0.15,
+        _ => 0.25,
+    };
     // one shared word is not enough for a long question to be answered by topic alone
     let need_hits = if q.own_terms >= 4 { 2 } else { 1 };
-    let specific = asks_specific(q, sets);
     let mut cands: Vec<(usize, f64, usize)> = cov.per_unit.iter().map(|(&u, &(s, h))| (u, s, h)).collect();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     for &(u, score, hits) in cands.iter().take(8) {
@@ -570,13 +605,20 @@ fn answer(
         // a question asking for a date, an amount or a name needs it, or a near-complete topic match
         let strict = specific && !kind;
         let tau = if strict { c.tau.max(0.75) } else { c.tau };
-        if score >= tau && hits > 0 && (novel || kind) {
+        // a yes/no question answered "yes"/"да"/"так" about its topic
+        let yes_no = q.kinds.iter().any(|&k| sets.answer_kinds[k].id == "yes_no") && (unit.yes_no || unit.decline);
+        if score >= tau && hits > 0 && (novel || kind || yes_no) {
             return Some(Match { unit: u, by: "topic" });
         }
         if !strict && score >= c.tau - 0.15 && hits >= need_hits && novel && !unit.filler {
             return Some(Match { unit: u, by: "topic" });
         }
         if score >= low && kind && (hits > 0 || short) {
+            return Some(Match { unit: u, by: "kind" });
+        }
+        // "Да, можно, настроим радиус" — a yes/no answer up front about one of its words
+        if score >= low && hits > 0 && unit.yes_no_early && q.kinds.iter().any(|&k| sets.answer_kinds[k].id == "yes_no")
+        {
             return Some(Match { unit: u, by: "kind" });
         }
         if score >= low && hits >= need_hits && (unit.decline || (unit.promise && unit.time)) {
@@ -604,7 +646,9 @@ fn answer(
         if let Some(w) = units.iter().position(|u| gives_kind(q, u, sets, c.draft_sets, true) && !u.filler) {
             return Some(Match { unit: w, by: "kind" });
         }
-        if let Some(w) = units.iter().position(|u| !u.filler && u.stems.len() >= 3) {
+        if !asks_specific(q, sets)
+            && let Some(w) = units.iter().position(|u| !u.filler && u.stems.len() >= 3)
+        {
             return Some(Match { unit: w, by: "single" });
         }
     }
@@ -648,8 +692,11 @@ pub fn match_all(ctx: &Context<'_>, questions: &[Question]) -> Vec<(Option<(Span
         .collect();
     // which question each sentence plainly answers: the whole item of a numbered
     // answer, or the one place a question is matched well (a question matched
-    // equally well in several places claims none of them)
+    // equally well in several places claims none of them); of several
+    // questions matched to one sentence, the one with more of its own words there claims it
     let mut claims: HashMap<usize, Vec<usize>> = HashMap::new();
+    // topic claims: (question, strength) per sentence, strongest kept
+    let mut topic_claims: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
     for (qi, cov) in covs.iter().enumerate() {
         if let Some(u) = by_number[qi] {
             for (v, unit) in units.iter().enumerate() {
@@ -659,27 +706,109 @@ pub fn match_all(ctx: &Context<'_>, questions: &[Question]) -> Vec<(Option<(Span
             }
         } else if let Some((u, s)) = cov.best
             && s >= c.tau
+            && cov.per_unit[&u].1 > 0
         {
             let rival =
                 cov.per_unit.iter().any(|(&v, &(sv, _))| units[v].paragraph != units[u].paragraph && sv >= s - 0.05);
             if !rival {
-                claims.entry(u).or_default().push(qi);
+                topic_claims.entry(u).or_default().push((qi, cov.own_weight.get(&u).copied().unwrap_or(0.0)));
             }
         }
     }
-    questions
+    for (u, list) in topic_claims {
+        let top = list.iter().map(|&(_, w)| w).fold(0.0f64, f64::max);
+        claims.entry(u).or_default().extend(list.into_iter().filter(|&(_, w)| w >= top - 1e-9).map(|(qi, _)| qi));
+    }
+    let mut found: Vec<Option<Match>> = questions
         .iter()
         .enumerate()
         .map(|(qi, q)| {
-            let best = covs[qi].best.map_or(0.0, |(_, s)| s);
             if let Some(u) = by_number[qi] {
-                return (Some((units[u].span, "number")), best);
+                return Some(Match { unit: u, by: "number" });
             }
             let claimed_by_other = |u: usize| claims.get(&u).is_some_and(|qs| qs.iter().any(|&o| o != qi));
-            let m = answer(q, &covs[qi], &c, ctx.pack.lang(q.lang), &claimed_by_other);
-            (m.map(|m| (units[m.unit].span, m.by)), best)
+            answer(q, &covs[qi], &c, ctx.pack.lang(q.lang), &claimed_by_other)
         })
+        .collect();
+    in_order(questions, &covs, &c, ctx, &mut found);
+    found
+        .into_iter()
+        .zip(&covs)
+        .map(|(m, cov)| (m.map(|m| (units[m.unit].span, m.by)), cov.best.map_or(0.0, |(_, s)| s)))
         .collect()
+}
+
+/// Replies answer in the order asked. A question still unanswered whose slot
+/// in that order — exactly one paragraph between the answers to the questions
+/// before and after it — holds the kind of answer it asks for (a number for
+/// "how many", an amount for "how much", a name for "which") is answered
+/// there: "Three episodes is the sweet spot" answers "How many episodes…?"
+/// without repeating the word. Dates and yes/no words are too common in
+/// replies to count as evidence on position alone.
+fn in_order(questions: &[Question], covs: &[Coverage], c: &Ctx<'_>, ctx: &Context<'_>, found: &mut [Option<Match>]) {
+    let units = c.units;
+    let used: Vec<usize> = found.iter().flatten().map(|m| m.unit).collect();
+    let _ = covs;
+    for qi in 0..questions.len() {
+        if found[qi].is_some() {
+            continue;
+        }
+        let q = &questions[qi];
+        let sets = ctx.pack.lang(q.lang);
+        let before = found[..qi].iter().flatten().map(|m| m.unit).max();
+        let after = found[qi + 1..].iter().flatten().map(|m| m.unit).min();
+        // the slot must be bounded: by answers on both sides, or by the start or end of the reply
+        let bounded = match (before, after) {
+            (Some(_), Some(_)) => true,
+            (None, Some(_)) => qi == 0,
+            (Some(_), None) => qi + 1 == questions.len(),
+            (None, None) => false,
+        };
+        if !bounded {
+            continue;
+        }
+        let lo = before.map_or(0, |u| u + 1);
+        let hi = after.unwrap_or(units.len());
+        if lo >= hi {
+            continue;
+        }
+        // the slot: the one paragraph between the neighbours' answers; for the first
+        // question the paragraph before the next answer, for the last the one after the previous
+        let prev_para = before.map(|u| units[u].paragraph);
+        let next_para = after.map(|u| units[u].paragraph);
+        let between: Vec<usize> = (lo..hi)
+            .filter(|&u| Some(units[u].paragraph) != prev_para && Some(units[u].paragraph) != next_para)
+            .collect();
+        let paras: Vec<usize> = {
+            let mut p: Vec<usize> = between.iter().map(|&u| units[u].paragraph).collect();
+            p.dedup();
+            p
+        };
+        let para = match (before, after) {
+            (Some(_), Some(_)) if paras.len() == 1 => paras[0],
+            (None, Some(_)) if !paras.is_empty() => paras[paras.len() - 1],
+            (Some(_), None) if !paras.is_empty() => paras[0],
+            _ => continue,
+        };
+        let slot: Vec<usize> = between.into_iter().filter(|&u| units[u].paragraph == para).collect();
+        if slot.iter().any(|u| used.contains(u)) {
+            continue;
+        }
+        // dates are everywhere in replies: position counts for "when" only when the question names little else
+        let short = q.own_weight() <= 2.0;
+        let positional = |u: &Unit| {
+            q.kinds.iter().any(|&k| match sets.answer_kinds[k].id.as_str() {
+                "count" => u.count || u.amount,
+                "amount" => u.amount,
+                "choice" => u.names,
+                "when" => short && u.time,
+                _ => false,
+            })
+        };
+        if let Some(&u) = slot.iter().find(|&&u| !units[u].filler && positional(&units[u])) {
+            found[qi] = Some(Match { unit: u, by: "order" });
+        }
+    }
 }
 
 impl Check for UnansweredQuestions {

@@ -43,7 +43,7 @@ fn is_closing(ctx: &Context<'_>, para: &[&Sentence]) -> bool {
         if sets.summary_markers.find_all(head).iter().any(|m| m.start <= 2) {
             return true;
         }
-        let request = sets.client_requests.any(&w.words);
+        let request = client_request(sets, &w.words);
         let next = sets.next_steps.any(&w.words);
         if request && (any_deadline || next) {
             return true;
@@ -71,6 +71,22 @@ fn closing<'c>(ctx: &'c Context<'_>) -> Vec<&'c Sentence> {
     in_last
 }
 
+/// A request to the client: a listed phrase that is not part of a formula
+/// ("Please be advised"), or a polite imperative ("подпишите, пожалуйста").
+fn client_request(sets: &LangSets, words: &[&str]) -> bool {
+    let not = sets.not_requests.find_all(words);
+    let listed = sets
+        .client_requests
+        .find_all(words)
+        .into_iter()
+        .any(|m| !not.iter().any(|n| n.start <= m.start && m.end <= n.end));
+    let polite = sets.politeness.any(words)
+        && words
+            .iter()
+            .any(|x| x.chars().count() >= 5 && sets.imperative_endings.iter().any(|e| x.ends_with(e.as_str())));
+    listed || polite
+}
+
 fn asks_client(ctx: &Context<'_>) -> bool {
     ctx.draft_body().any(|s| {
         let w = ctx.draft.words(s.body.clone());
@@ -81,7 +97,7 @@ fn asks_client(ctx: &Context<'_>) -> bool {
             .rev()
             .find(|&i| ctx.draft.tokens()[i].kind == TokenKind::Punct)
             .is_some_and(|i| ctx.draft.token_text(i).contains('?'));
-        sets.client_requests.any(&w.words) || (direct && !sets.small_talk.any(&w.words))
+        client_request(sets, &w.words) || (direct && !sets.small_talk.any(&w.words))
     })
 }
 
@@ -103,9 +119,12 @@ impl Check for Summary {
             p.len()
         };
         let words = ctx.draft_word_count();
+        // several topics: two answers, three paragraphs, or two paragraphs of substance or for several questions
+        let several_questions = report.questions.len() >= 2 && paragraphs >= 2;
         if report.questions.iter().filter(|q| q.answered).count() >= 2
             || paragraphs >= 3
             || (paragraphs >= 2 && words >= 40)
+            || several_questions
         {
             needed.push("topics");
         }

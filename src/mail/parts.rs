@@ -273,7 +273,42 @@ fn find_signature_start(
             }
         }
     }
-    None
+    company_line(lines, first, end)
+}
+
+/// A last paragraph of one or two short lines with no sentence punctuation,
+/// digits or colon, after a paragraph that ends a sentence: a company or team
+/// name signing the message ("Бюро перекладів «Перекладач»", "SiteCraft Billing").
+fn company_line(lines: &[Line<'_>], first: usize, end: usize) -> Option<(usize, bool)> {
+    let last = (first..end).rev().find(|&j| !lines[j].is_blank())?;
+    let start = (first..=last).rev().take_while(|&j| !lines[j].is_blank()).last()?;
+    if last - start > 1 || start <= first {
+        return None;
+    }
+    let prev = (first..start).rev().find(|&j| !lines[j].is_blank())?;
+    let ends_sentence = lines[prev].text.trim_end().ends_with(['.', '!', '?', ')', '»']);
+    let plain = lines[start..=last].iter().all(|l| {
+        let t = l.text.trim();
+        l.words.len() <= 6
+            && !t.ends_with(['.', '!', '?', ':', ','])
+            && !t.contains(':')
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().any(char::is_uppercase)
+    });
+    (ends_sentence && plain).then_some((start, false))
+}
+
+/// "Heyyy" → "hey", "Привееет" → "привет": a drawn-out greeting is still one.
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
 }
 
 fn is_greeting(doc: &Document, span: Span, mail: &MailSets) -> bool {
@@ -282,6 +317,10 @@ fn is_greeting(doc: &Document, span: Span, mail: &MailSets) -> bool {
         return false;
     }
     if mail.greetings.starts(&w.words).is_some() {
+        return true;
+    }
+    let first = squeeze(w.words[0]);
+    if first != w.words[0] && mail.greetings.starts(&[first.as_str()]).is_some() {
         return true;
     }
     // "Анна, добрый день!": a name, then the greeting

@@ -306,9 +306,12 @@ pub fn validate_file(file: &str, src: &str, p: &PackSource) -> Result<(), PackEr
 fn validate_lang(c: &mut Checker<'_>, code: &str, d: &LangData) {
     let base = |section: &str, list: &str| vec![key("lang"), key(code), key(section), key(list)];
     let t = &d.text;
-    for (name, list) in
-        [("date_words", &t.date_words), ("time_words", &t.time_words), ("amount_words", &t.amount_words)]
-    {
+    for (name, list) in [
+        ("date_words", &t.date_words),
+        ("time_words", &t.time_words),
+        ("amount_words", &t.amount_words),
+        ("number_words", &t.number_words),
+    ] {
         c.phrases(&base("text", name), list);
     }
     let m = &d.mail;

@@ -195,7 +195,8 @@ merge_struct!(ResponseTime { hours, working_hours_start, working_hours_end, work
 merge_struct!(LangTable { ru, uk, en });
 merge_struct!(LangData { text, mail, questions, answers, tone, summary, rules, messages });
 merge_struct!(TextData {} lists {
-    detect_words, abbreviations, end_abbreviations, stopwords, stem_suffixes, date_words, time_words, amount_words
+    detect_words, abbreviations, end_abbreviations, stopwords, stem_suffixes, date_words, time_words, amount_words,
+    number_words
 });
 merge_struct!(MailData {} lists {
     greetings, signoffs, signature_lines, disclaimers, quote_wrote, quote_from, quote_fields, quote_separators,

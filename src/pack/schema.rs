@@ -204,6 +204,8 @@ pack_type! {
         pub time_words: Vec<String>,
         /// Words after a number that make it an amount: currencies, "%", "часов".
         pub amount_words: Vec<String>,
+        /// Numbers written as words: "два", "three", "пару".
+        pub number_words: Vec<String>,
         pub remove: BTreeMap<String, Vec<String>>,
     }
 }
