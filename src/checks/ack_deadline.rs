@@ -15,7 +15,6 @@
 use super::{Check, Context, signals};
 use crate::pack::Severity;
 use crate::report::{Action, Finding, Report, Suggestion, Target};
-use crate::text::Span;
 
 pub struct AckDeadline;
 
@@ -61,6 +60,47 @@ impl Check for AckDeadline {
             span,
             suggestion: Some(Suggestion { action: Action::Insert, text: format!(" {text}") }),
         });
-        let _ = Span::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{exchange, fired, pack};
+
+    #[test]
+    fn a_bare_acknowledgement_gets_a_deadline_suggestion_from_the_standard() {
+        let mut ex = exchange(
+            "Добрый день!\n\nСколько будет стоить перевод 30 страниц?\n\nСергей",
+            "Сергей, добрый день!\n\nСпасибо, документ получили.\n\nМария",
+        );
+        ex.now = Some("2025-03-07T17:00:00+03:00".into()); // Friday
+        let r = crate::analyze(&ex, pack());
+        let f = r.findings.iter().find(|f| f.rule == "ack_deadline").expect("ack_deadline fires");
+        assert_eq!(f.suggestion.as_ref().unwrap().text, " Подробный ответ пришлём до понедельника, 17:00.");
+    }
+
+    #[test]
+    fn in_ukrainian_and_english_too() {
+        let uk = exchange(
+            "Добрий день!\n\nСкільки коштуватиме переклад?\n\nСергій",
+            "Сергію, добрий день!\n\nДякуємо, отримали.\n\nМарія",
+        );
+        assert!(fired(&crate::analyze(&uk, pack())).contains(&"ack_deadline"));
+        let en = exchange("Hi,\n\nHow much would the translation cost?\n\nSam", "Hi Sam,\n\nThanks, got it!\n\nMaria");
+        assert!(fired(&crate::analyze(&en, pack())).contains(&"ack_deadline"));
+    }
+
+    #[test]
+    fn an_acknowledgement_with_a_time_or_an_answer_is_fine() {
+        let timed = exchange(
+            "Добрый день!\n\nСколько будет стоить перевод?\n\nСергей",
+            "Сергей, добрый день!\n\nДокумент получили, расчёт пришлём сегодня до 18:00.\n\nМария",
+        );
+        assert!(!fired(&crate::analyze(&timed, pack())).contains(&"ack_deadline"));
+        let nothing_asked = exchange(
+            "Добрый день!\n\nОплату провели, платёжку прилагаю.\n\nБогдан",
+            "Богдан, спасибо! Оплату получили.\n\nОксана",
+        );
+        assert!(!fired(&crate::analyze(&nothing_asked, pack())).contains(&"ack_deadline"));
     }
 }

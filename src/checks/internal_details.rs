@@ -49,3 +49,28 @@ impl Check for InternalDetails {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{fired, run};
+
+    #[test]
+    fn our_kitchen_is_flagged_in_three_languages() {
+        for (d, phrase) in [
+            ("Анна, добрый день!\n\nДизайнер на больничном, поэтому макет задержится.\n\nОльга", "на больничном"),
+            ("Анна, добрый день!\n\nЯ решила не давать скидку на этот заказ.\n\nОльга", "Я решила"),
+            ("Олено, добрий день!\n\nУ нас вимкнули світло, тому звіт буде пізніше.\n\nІрина", "вимкнули світло"),
+            ("Hi Tom,\n\nOur designer is off sick, so the mock-up will be late.\n\nSophie", "off sick"),
+        ] {
+            let r = run("", d);
+            let f = r.findings.iter().find(|f| f.rule == "internal_details").unwrap_or_else(|| panic!("{d}"));
+            assert_eq!(f.span.slice(d), phrase);
+        }
+    }
+
+    #[test]
+    fn a_team_decision_and_a_date_are_fine() {
+        let d = "Анна, добрый день!\n\nМы решили перенести запуск: макет пришлём в четверг до 12:00.\n\nОльга";
+        assert!(!fired(&run("", d)).contains(&"internal_details"));
+    }
+}

@@ -135,6 +135,43 @@ pub fn run_all(ctx: &Context<'_>, report: &mut Report) {
     }
 }
 
+/// Helpers for the checks' own tests: the base pack, loaded once.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::mail::{Exchange, Message};
+    use crate::pack::Pack;
+    use crate::report::Report;
+    use std::sync::OnceLock;
+
+    pub fn pack() -> &'static Pack {
+        static P: OnceLock<Pack> = OnceLock::new();
+        P.get_or_init(Pack::base)
+    }
+
+    pub fn exchange(incoming: &str, draft: &str) -> Exchange {
+        Exchange {
+            incoming: Message { body: incoming.into(), ..Message::default() },
+            draft: Message { body: draft.into(), ..Message::default() },
+            now: None,
+        }
+    }
+
+    pub fn run(incoming: &str, draft: &str) -> Report {
+        crate::analyze(&exchange(incoming, draft), pack())
+    }
+
+    /// Ids of the rules that fired.
+    pub fn fired(r: &Report) -> Vec<&str> {
+        r.findings.iter().map(|f| f.rule.as_str()).collect()
+    }
+
+    /// (question text, answered) pairs.
+    pub fn questions(incoming: &str, draft: &str) -> Vec<(String, bool)> {
+        let r = run(incoming, draft);
+        r.questions.iter().map(|q| (q.span.slice(incoming).to_string(), q.answered)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

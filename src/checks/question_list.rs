@@ -60,3 +60,27 @@ impl Check for QuestionList {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{fired, run};
+
+    #[test]
+    fn several_questions_to_the_client_in_running_text_suggest_a_list() {
+        for d in [
+            "Анна, добрый день!\n\nКакой формат вам удобен? И кто будет согласовывать тексты? Подскажите также бюджет.\n\nОльга",
+            "Олено, добрий день!\n\nЯкий формат вам зручний? Хто погоджуватиме тексти?\n\nІрина",
+            "Hi Tom,\n\nWhich format works for you? Could you also tell me who signs off the copy?\n\nSophie",
+        ] {
+            assert!(fired(&run("", d)).contains(&"question_list"), "{d}");
+        }
+    }
+
+    #[test]
+    fn one_question_or_a_numbered_list_is_fine() {
+        assert!(!fired(&run("", "Hi Tom,\n\nWhich format works for you?\n\nSophie")).contains(&"question_list"));
+        let listed =
+            "Анна, добрый день!\n\nНесколько вопросов:\n1. Какой формат вам удобен?\n2. Кто согласует тексты?\n\nОльга";
+        assert!(!fired(&run("", listed)).contains(&"question_list"));
+    }
+}

@@ -73,3 +73,52 @@ impl Check for ReplyAll {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{fired, pack};
+    use crate::mail::{Exchange, Message};
+
+    fn ex(inc_to: &[&str], inc_cc: &[&str], dr_to: &[&str], dr_cc: &[&str]) -> Exchange {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
+        Exchange {
+            incoming: Message {
+                from: "Anna <anna@client.example>".into(),
+                to: v(inc_to),
+                cc: v(inc_cc),
+                body: "Hi?".into(),
+                ..Message::default()
+            },
+            draft: Message { to: v(dr_to), cc: v(dr_cc), body: "Hello.".into(), ..Message::default() },
+            now: None,
+        }
+    }
+
+    #[test]
+    fn dropping_the_clients_colleague_from_cc_is_flagged() {
+        let r = crate::analyze(
+            &ex(&["olga@agency.example"], &["boss@client.example"], &["anna@client.example"], &[]),
+            pack(),
+        );
+        let f = r.findings.iter().find(|f| f.rule == "reply_all").expect("reply_all fires");
+        assert!(f.message.contains("boss@client.example"));
+    }
+
+    #[test]
+    fn replying_to_all_or_to_a_lone_sender_is_fine() {
+        let all = ex(
+            &["olga@agency.example"],
+            &["boss@client.example"],
+            &["anna@client.example"],
+            &["Boss <boss@client.example>"],
+        );
+        assert!(!fired(&crate::analyze(&all, pack())).contains(&"reply_all"));
+        let lone = ex(&["olga@agency.example"], &[], &["anna@client.example"], &[]);
+        assert!(!fired(&crate::analyze(&lone, pack())).contains(&"reply_all"));
+        let our_colleague = ex(&["olga@agency.example"], &["pm@agency.example"], &["anna@client.example"], &[]);
+        assert!(
+            !fired(&crate::analyze(&our_colleague, pack())).contains(&"reply_all"),
+            "our own team is not the client's loop"
+        );
+    }
+}

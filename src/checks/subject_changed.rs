@@ -82,3 +82,54 @@ mod tests {
         assert_eq!(core_subject("Note: agenda", &pack.mail), "Note: agenda");
     }
 }
+
+#[cfg(test)]
+mod behaviour {
+    use crate::checks::testing::{fired, pack};
+    use crate::mail::{Exchange, Message};
+
+    fn check(incoming: &str, draft: &str) -> Vec<String> {
+        let ex = Exchange {
+            incoming: Message {
+                subject: incoming.into(), body: "Когда будет макет?".into(), ..Message::default()
+            },
+            draft: Message {
+                subject: draft.into(), body: "Макет будет в пятницу.".into(), ..Message::default()
+            },
+            now: None,
+        };
+        let r = crate::analyze(&ex, pack());
+        fired(&r).into_iter().filter(|f| *f == "subject_changed").map(String::from).collect()
+    }
+
+    #[test]
+    fn reply_prefixes_in_three_languages_keep_the_thread() {
+        assert!(check("Смета на видеоролик", "Re: Смета на видеоролик").is_empty());
+        assert!(check("Кошторис ролика", "Відп: Кошторис ролика").is_empty());
+        assert!(check("Menu page update", "RE: Fwd: Menu page update").is_empty());
+        assert!(check("Счёт № 47", "Отв: Счёт № 47").is_empty());
+    }
+
+    #[test]
+    fn a_new_subject_or_a_stray_character_is_flagged() {
+        assert_eq!(check("Смета на видеоролик", "Re: Смета на видеоролик."), ["subject_changed"]);
+        assert_eq!(
+            check("Booking engine integration", "Booking engine integration: plan and costs"),
+            ["subject_changed"]
+        );
+        assert_eq!(check("Друк банерів", "Re: Друк банерів і монтаж"), ["subject_changed"]);
+    }
+
+    #[test]
+    fn a_stray_character_gets_its_own_message() {
+        let ex = Exchange {
+            incoming: Message { subject: "Смета".into(), body: "?".into(), ..Message::default() },
+            draft: Message { subject: "Re: Смета.".into(), body: "Да.".into(), ..Message::default() },
+            now: None,
+        };
+        let r = crate::analyze(&ex, pack());
+        let f = r.findings.iter().find(|f| f.rule == "subject_changed").unwrap();
+        assert!(f.message.contains("лишний символ"), "{}", f.message);
+        assert_eq!(f.suggestion.as_ref().unwrap().text, "Re: Смета");
+    }
+}

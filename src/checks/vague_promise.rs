@@ -52,3 +52,29 @@ impl Check for VaguePromise {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{fired, run};
+
+    #[test]
+    fn promises_without_a_time_are_flagged() {
+        for d in [
+            "Анна, добрый день!\n\nРасчёт пришлём в ближайшее время.\n\nОльга",
+            "Олено, добрий день!\n\nЗвіт надішлемо найближчим часом.\n\nІрина",
+            "Hi Tom,\n\nWe'll send the quote as soon as possible.\n\nSophie",
+        ] {
+            assert!(fired(&run("", d)).contains(&"vague_promise"), "{d}");
+        }
+    }
+
+    #[test]
+    fn a_promise_with_a_time_is_fine() {
+        for d in [
+            "Анна, добрый день!\n\nРасчёт пришлём в ближайшее время, до 12:00 завтра.\n\nОльга",
+            "Hi Tom,\n\nWe'll send the quote by Friday 5 pm.\n\nSophie",
+        ] {
+            assert!(!fired(&run("", d)).contains(&"vague_promise"), "{d}");
+        }
+    }
+}
