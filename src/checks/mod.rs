@@ -61,6 +61,9 @@ pub struct Context<'a> {
     /// `Mixed` when the draft mixes languages.
     pub lang_detected: Lang,
     pub incoming_lang: Lang,
+    /// Stems computed so far in this analysis, Russian/English rules and
+    /// Ukrainian rules apart: a word is stemmed once.
+    stems: [std::cell::RefCell<rustc_hash::FxHashMap<String, String>>; 2],
 }
 
 fn lang_of(doc: &Document, span: Span, fallback: Lang) -> (Lang, Lang) {
@@ -76,13 +79,24 @@ impl<'a> Context<'a> {
         let fallback = pack.source.pack.languages.first().and_then(|l| Lang::from_code(l)).unwrap_or(Lang::En);
         let incoming = Document::new(exchange.incoming.body.clone(), &pack.text, fallback);
         let draft = Document::new(exchange.draft.body.clone(), &pack.text, fallback);
-        let stop = |w: &str| Lang::CONCRETE.iter().any(|&l| pack.lang(l).stopwords.contains(w));
+        let stop = |w: &str| pack.stopwords.contains(w);
         let incoming_parts = split_parts(&incoming, &pack.mail, &stop);
         let draft_parts = split_parts(&draft, &pack.mail, &stop);
         let (incoming_lang, _) = lang_of(&incoming, incoming_parts.written(), incoming.primary_lang());
         let fallback_draft = if draft_parts.written().is_empty() { incoming_lang } else { draft.primary_lang() };
         let (lang, lang_detected) = lang_of(&draft, draft_parts.written(), fallback_draft);
-        Context { exchange, pack, incoming, draft, incoming_parts, draft_parts, lang, lang_detected, incoming_lang }
+        Context {
+            exchange,
+            pack,
+            incoming,
+            draft,
+            incoming_parts,
+            draft_parts,
+            lang,
+            lang_detected,
+            incoming_lang,
+            stems: Default::default(),
+        }
     }
 
     /// Language data of the draft's language: messages, markers.
@@ -114,9 +128,20 @@ impl<'a> Context<'a> {
         self.incoming.sentences_in(self.incoming_parts.written())
     }
 
+    /// The stem of a word (normal form), computed once per analysis.
+    pub fn stem(&self, lang: Lang, word: &str) -> String {
+        let cache = &self.stems[usize::from(lang == Lang::Uk)];
+        if let Some(s) = cache.borrow().get(word) {
+            return s.clone();
+        }
+        let s = self.pack.stemmers.stem(lang, word);
+        cache.borrow_mut().insert(word.to_string(), s.clone());
+        s
+    }
+
     /// Whether a word (normal form) is a stopword in any language.
     pub fn is_stopword(&self, w: &str) -> bool {
-        Lang::CONCRETE.iter().any(|&l| self.pack.lang(l).stopwords.contains(w))
+        self.pack.stopwords.contains(w)
     }
 
     /// Words of the draft's body, a rough length.

@@ -165,7 +165,7 @@ fn topic_stem(ctx: &Context<'_>, lang: crate::text::Lang, w: &str, kind: TokenKi
             return (digits.len() >= 2 && digits != "000" && digits != "00").then_some(digits);
         }
     }
-    Some(ctx.pack.stemmers.stem(lang, w))
+    Some(ctx.stem(lang, w))
 }
 
 /// Stems of a word, and of the parts of a hyphenated one ("hotel-wise" → hotel).

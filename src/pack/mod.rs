@@ -53,7 +53,7 @@ pub struct AnswerKindSets {
 #[derive(Clone, Debug, Default)]
 pub struct LangSets {
     pub lang: Option<Lang>,
-    pub stopwords: HashSet<String>,
+    pub stopwords: rustc_hash::FxHashSet<String>,
     pub date_words: PhraseSet,
     pub time_words: PhraseSet,
     pub amount_words: PhraseSet,
@@ -132,6 +132,8 @@ pub struct Pack {
     pub text: TextConfig,
     pub stemmers: Stemmers,
     pub mail: MailSets,
+    /// Stopwords of all languages together.
+    pub stopwords: rustc_hash::FxHashSet<String>,
     langs: [LangSets; 3],
     pub rules: Vec<CompiledRule>,
 }
@@ -317,7 +319,8 @@ impl Pack {
                 replacements,
             });
         }
-        Ok(Pack { stemmers: Stemmers::new(uk_suffixes), source, files, text, mail: mail_sets, langs, rules })
+        let stopwords = langs.iter().flat_map(|l| l.stopwords.iter().cloned()).collect();
+        Ok(Pack { stemmers: Stemmers::new(uk_suffixes), source, files, text, mail: mail_sets, stopwords, langs, rules })
     }
 
     /// Loads a pack from its text; `extends` is resolved with `resolver`.

@@ -8,7 +8,7 @@
 //! - `#num` matches any number ("до #num").
 
 use super::tokenize::{TokenKind, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const MAX_GAP: usize = 3;
 
@@ -23,8 +23,9 @@ pub struct PhraseMatch {
 
 #[derive(Clone, Debug, Default)]
 struct Node {
-    exact: HashMap<Box<str>, u32>,
-    prefix: Vec<(Box<str>, u32)>,
+    exact: FxHashMap<Box<str>, u32>,
+    /// Prefix edges grouped by their first letter, so a word only tries its own group.
+    prefix: Vec<(char, Vec<(Box<str>, u32)>)>,
     number: Option<u32>,
     gap: Option<u32>,
     ends: Vec<u32>,
@@ -112,13 +113,23 @@ impl PhraseSet {
             let n = &mut self.nodes[node];
             let child = match step {
                 Step::Exact(w) => *n.exact.entry(w.into()).or_insert(next),
-                Step::Prefix(w) => match n.prefix.iter().find(|(p, _)| **p == *w) {
-                    Some((_, c)) => *c,
-                    None => {
-                        n.prefix.push((w.into(), next));
-                        next
+                Step::Prefix(w) => {
+                    let first = w.chars().next().unwrap_or(' ');
+                    let group = match n.prefix.iter().position(|(c, _)| *c == first) {
+                        Some(g) => g,
+                        None => {
+                            n.prefix.push((first, Vec::new()));
+                            n.prefix.len() - 1
+                        }
+                    };
+                    match n.prefix[group].1.iter().find(|(p, _)| **p == *w) {
+                        Some((_, c)) => *c,
+                        None => {
+                            n.prefix[group].1.push((w.into(), next));
+                            next
+                        }
                     }
-                },
+                }
                 Step::Number => *n.number.get_or_insert(next),
                 Step::Gap => *n.gap.get_or_insert(next),
             };
@@ -134,41 +145,49 @@ impl PhraseSet {
 
     /// All matches starting at word `i`, appended to `out`.
     pub fn matches_at(&self, words: &[&str], i: usize, out: &mut Vec<PhraseMatch>) {
-        self.walk(0, words, i, i, out);
+        let from = out.len();
+        self.walk(0, words, i, i, out, from);
     }
 
-    fn walk(&self, node: usize, words: &[&str], start: usize, at: usize, out: &mut Vec<PhraseMatch>) {
+    /// `from`: where this start's matches begin in `out` (a gap can reach the
+    /// same end twice; duplicates are only possible among them).
+    fn walk(&self, node: usize, words: &[&str], start: usize, at: usize, out: &mut Vec<PhraseMatch>, from: usize) {
         let n = &self.nodes[node];
         if node != 0 {
             for &id in &n.ends {
-                if !out.iter().any(|m| m.id == id && m.start == start && m.end == at) {
+                if !out[from..].iter().any(|m| m.id == id && m.end == at) {
                     out.push(PhraseMatch { id, start, end: at });
                 }
             }
         }
         if let Some(g) = n.gap {
             for skip in 0..=MAX_GAP.min(words.len() - at) {
-                self.walk_edges(g as usize, words, start, at + skip, out);
+                self.walk_edges(g as usize, words, start, at + skip, out, from);
             }
         }
-        self.walk_edges(node, words, start, at, out);
+        self.walk_edges(node, words, start, at, out, from);
     }
 
-    fn walk_edges(&self, node: usize, words: &[&str], start: usize, at: usize, out: &mut Vec<PhraseMatch>) {
+    fn walk_edges(&self, node: usize, words: &[&str], start: usize, at: usize, out: &mut Vec<PhraseMatch>, from: usize) {
         let Some(w) = words.get(at) else { return };
         let n = &self.nodes[node];
         if let Some(&c) = n.exact.get(*w) {
-            self.walk(c as usize, words, start, at + 1, out);
+            self.walk(c as usize, words, start, at + 1, out, from);
         }
-        for (p, c) in &n.prefix {
-            if w.starts_with(&**p) {
-                self.walk(*c as usize, words, start, at + 1, out);
+        if !n.prefix.is_empty() {
+            let first = w.chars().next().unwrap_or(' ');
+            for (_, group) in n.prefix.iter().filter(|(c, _)| *c == first) {
+                for (p, c) in group {
+                    if w.starts_with(&**p) {
+                        self.walk(*c as usize, words, start, at + 1, out, from);
+                    }
+                }
             }
         }
         if let Some(c) = n.number
             && w.starts_with(|ch: char| ch.is_ascii_digit())
         {
-            self.walk(c as usize, words, start, at + 1, out);
+            self.walk(c as usize, words, start, at + 1, out, from);
         }
     }
 

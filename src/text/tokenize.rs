@@ -49,7 +49,13 @@ fn is_combining(c: char) -> bool {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c) || c == '_'
+    // fast paths for the scripts of our mail; the Unicode tables for the rest
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
+        '\u{0400}'..='\u{045F}' | 'Ґ' | 'ґ' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric() || is_combining(c),
+    }
 }
 
 /// Pictographs that count as emoji. Not the full Unicode property (which
@@ -130,7 +136,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut letters = false;
             loop {
                 while k < chars.len() && (is_word_char(chars[k].1) || is_invisible_inside(&chars, k)) {
-                    letters |= chars[k].1.is_alphabetic();
+                    let c = chars[k].1;
+                    letters |= !c.is_ascii_digit() && c != '_' && (c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c) || c.is_alphabetic());
                     k += 1;
                 }
                 if k + 1 < chars.len() && is_word_char(chars[k + 1].1) {
@@ -203,9 +210,9 @@ fn is_invisible_inside(chars: &[(usize, char)], k: usize) -> bool {
 }
 
 fn url_len(text: &str, b: usize, chars: &[(usize, char)], k: usize) -> Option<usize> {
-    let rest = &text[b..];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    let prefix = head.starts_with("https://") || head.starts_with("http://") || head.starts_with("www.");
+    let head = text.as_bytes()[b..].iter().take(8).map(u8::to_ascii_lowercase);
+    let head: Vec<u8> = head.collect();
+    let prefix = head.starts_with(b"https://") || head.starts_with(b"http://") || head.starts_with(b"www.");
     if !prefix || (k > 0 && is_word_char(chars[k - 1].1)) {
         return None;
     }
