@@ -18,6 +18,7 @@ pub mod pack;
 pub mod report;
 pub mod template;
 pub mod text;
+pub mod tz;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

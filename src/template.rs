@@ -114,8 +114,18 @@ pub struct Standard {
     pub start: u32,
     pub end: u32,
     pub days: [bool; 7],
-    /// Fixed offset in minutes, or `None` for the user's own offset.
-    pub offset: Option<i32>,
+    pub zone: Zone,
+}
+
+/// Where the working day is counted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Zone {
+    /// The offset of the `now` the caller passes (the user's clock).
+    Local,
+    /// Minutes east of UTC.
+    Fixed(i32),
+    /// An IANA time zone: its offset at `now`, daylight saving included.
+    Named(String),
 }
 
 impl Standard {
@@ -135,7 +145,10 @@ impl Standard {
             start: rt.working_hours_start.as_deref().and_then(parse_hhmm).unwrap_or(9 * 60),
             end: rt.working_hours_end.as_deref().and_then(parse_hhmm).unwrap_or(18 * 60),
             days,
-            offset: rt.utc_offset.as_deref().filter(|o| *o != "local").and_then(parse_offset),
+            zone: match rt.time_zone.as_deref() {
+                None | Some("local") => Zone::Local,
+                Some(z) => parse_offset(z).map_or_else(|| Zone::Named(z.to_string()), Zone::Fixed),
+            },
         }
     }
 
@@ -196,7 +209,12 @@ impl Standard {
 /// "2025-03-07T17:00:00+02:00" in the standard's offset.
 pub fn local_now(now: &str, std: &Standard) -> Option<LocalTime> {
     let (utc, own_offset) = parse_rfc3339(now)?;
-    let local = utc + std.offset.unwrap_or(own_offset) as i64;
+    let offset = match &std.zone {
+        Zone::Local => own_offset,
+        Zone::Fixed(m) => *m,
+        Zone::Named(name) => crate::tz::offset_minutes(name, utc)?,
+    };
+    let local = utc + offset as i64;
     Some(LocalTime { day: local.div_euclid(1440), minute: local.rem_euclid(1440) as u32 })
 }
 
@@ -388,7 +406,7 @@ mod tests {
             start: 9 * 60,
             end: 18 * 60,
             days: [true, true, true, true, true, false, false],
-            offset: None,
+            zone: Zone::Local,
         }
     }
 

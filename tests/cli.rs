@@ -149,3 +149,14 @@ fn pack_schema_is_json_and_lists_the_checks() {
     let text = schema.to_string();
     assert!(text.contains("unanswered_questions") && text.contains("ChecksConfig"));
 }
+
+#[test]
+fn published_json_schema_matches_the_rust_types() {
+    let o = run(&["pack", "schema"]);
+    let published = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/pack.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        published,
+        "docs/pack.schema.json is stale: run `replylint pack schema > docs/pack.schema.json`"
+    );
+}

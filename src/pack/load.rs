@@ -253,11 +253,15 @@ pub fn validate_file(file: &str, src: &str, p: &PackSource) -> Result<(), PackEr
                 );
             }
         }
-        if let Some(off) = &rt.utc_offset
-            && off != "local"
-            && parse_offset(off).is_none()
+        if let Some(tz) = &rt.time_zone
+            && tz != "local"
+            && parse_offset(tz).is_none()
+            && !crate::tz::is_known(tz)
         {
-            c.err(&at("utc_offset"), format!("must be \"local\" or an offset like \"+02:00\", got {off:?}"));
+            c.err(
+                &at("time_zone"),
+                format!("must be \"local\", an offset like \"+02:00\" or a time zone like \"Europe/Kyiv\", got {tz:?}"),
+            );
         }
     }
     let mut tids = HashSet::new();
@@ -398,20 +402,28 @@ fn validate_lang(c: &mut Checker<'_>, code: &str, d: &LangData) {
 /// ("ё" as "е"), so an upper-case letter outside an escape could never match
 /// and is refused.
 pub fn compile_regex(re: &str) -> Result<regex_lite::Regex, String> {
-    let mut escaped = false;
-    for (i, c) in re.chars().enumerate() {
-        if escaped {
-            escaped = false;
+    let chars: Vec<char> = re.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            // an escape: one char, or a braced one like \x{1F300} or \p{Cyrillic}
+            i += 2;
+            if chars.get(i) == Some(&'{') && matches!(chars.get(i - 1), Some('x' | 'u' | 'p' | 'P')) {
+                while i < chars.len() && chars[i] != '}' {
+                    i += 1;
+                }
+                i += 1;
+            }
             continue;
         }
-        if c == '\\' {
-            escaped = true;
-        } else if c.is_uppercase() || c == 'ё' {
+        if c.is_uppercase() || c == 'ё' {
             return Err(format!(
                 "has {c:?} at character {}; write patterns in lower case (with е for ё): they are matched against the lower-cased draft",
                 i + 1
             ));
         }
+        i += 1;
     }
     regex_lite::RegexBuilder::new(re)
         .case_insensitive(true)

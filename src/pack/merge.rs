@@ -191,7 +191,7 @@ merge_struct!(ChecksConfig {
     ack_deadline,
     phrase_rules,
 });
-merge_struct!(ResponseTime { hours, working_hours_start, working_hours_end, working_days, utc_offset });
+merge_struct!(ResponseTime { hours, working_hours_start, working_hours_end, working_days, time_zone });
 merge_struct!(LangTable { ru, uk, en });
 merge_struct!(LangData { text, mail, questions, answers, tone, summary, rules, messages });
 merge_struct!(TextData {} lists {

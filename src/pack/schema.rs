@@ -417,8 +417,8 @@ pack_type! {
         pub working_hours_end: Option<String>,
         /// "mon".."sun".
         pub working_days: Vec<String>,
-        /// Fixed UTC offset such as "+02:00", or "local" for the user's clock.
-        pub utc_offset: Option<String>,
+        /// "Europe/Kyiv" (IANA), a fixed offset "+02:00", or "local" for the user's clock (default).
+        pub time_zone: Option<String>,
     }
 }
 

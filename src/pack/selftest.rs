@@ -19,7 +19,8 @@ pub struct TestResult {
 
 impl TestResult {
     pub fn describe(&self) -> String {
-        let short: String = self.draft.chars().take(70).collect();
+        let flat = self.draft.split_whitespace().collect::<Vec<_>>().join(" ");
+        let short: String = flat.chars().take(70).collect();
         let verb = if self.case == "bad" { "must trigger" } else { "must not trigger" };
         format!("tests[{}] {} {verb} {}: «{short}»", self.index, self.case, self.rule)
     }

@@ -21,11 +21,14 @@ pub struct PhraseMatch {
     pub end: usize,
 }
 
+/// Prefix edges that share a first letter: (prefix, child node).
+type PrefixGroup = Vec<(Box<str>, u32)>;
+
 #[derive(Clone, Debug, Default)]
 struct Node {
     exact: FxHashMap<Box<str>, u32>,
     /// Prefix edges grouped by their first letter, so a word only tries its own group.
-    prefix: Vec<(char, Vec<(Box<str>, u32)>)>,
+    prefix: Vec<(char, PrefixGroup)>,
     number: Option<u32>,
     gap: Option<u32>,
     ends: Vec<u32>,
@@ -168,7 +171,15 @@ impl PhraseSet {
         self.walk_edges(node, words, start, at, out, from);
     }
 
-    fn walk_edges(&self, node: usize, words: &[&str], start: usize, at: usize, out: &mut Vec<PhraseMatch>, from: usize) {
+    fn walk_edges(
+        &self,
+        node: usize,
+        words: &[&str],
+        start: usize,
+        at: usize,
+        out: &mut Vec<PhraseMatch>,
+        from: usize,
+    ) {
         let Some(w) = words.get(at) else { return };
         let n = &self.nodes[node];
         if let Some(&c) = n.exact.get(*w) {

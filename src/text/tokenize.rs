@@ -137,7 +137,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 while k < chars.len() && (is_word_char(chars[k].1) || is_invisible_inside(&chars, k)) {
                     let c = chars[k].1;
-                    letters |= !c.is_ascii_digit() && c != '_' && (c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c) || c.is_alphabetic());
+                    letters |= !c.is_ascii_digit()
+                        && c != '_'
+                        && (c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c) || c.is_alphabetic());
                     k += 1;
                 }
                 if k + 1 < chars.len() && is_word_char(chars[k + 1].1) {
