@@ -43,10 +43,22 @@ fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, 
     serde_wasm_bindgen::from_value(v).map_err(|e| error("input", &format!("{what} is not valid: {e}")))
 }
 
-fn load(name: &str, toml: Option<String>) -> Result<Pack, PackError> {
+/// Resolves `extends` against the other packs the extension holds, then built-in ids.
+struct MapResolver(BTreeMap<String, String>);
+
+impl crate::pack::load::Resolver for MapResolver {
+    fn resolve(&self, name: &str, from: &str) -> Result<(String, String), String> {
+        match self.0.get(name) {
+            Some(src) => Ok((name.to_string(), src.clone())),
+            None => BuiltinResolver.resolve(name, from),
+        }
+    }
+}
+
+fn load(name: &str, toml: Option<String>, others: BTreeMap<String, String>) -> Result<Pack, PackError> {
     match toml {
         None => Pack::builtin(name),
-        Some(src) => Pack::from_source(name, &src, &BuiltinResolver),
+        Some(src) => Pack::from_source(name, &src, &MapResolver(others)),
     }
 }
 
@@ -76,11 +88,14 @@ pub struct Analyzer {
 
 #[wasm_bindgen]
 impl Analyzer {
-    /// A built-in pack by id ("base", "agency-24h", ...), or a pack's TOML text
-    /// (which may extend built-in packs). Throws a pack error with line and column.
+    /// A built-in pack by id ("base", "agency-24h", ...), or a pack's TOML text,
+    /// which may extend built-in packs or the `others` (an object: name → TOML).
+    /// Throws a pack error with file, line and column.
     #[wasm_bindgen(constructor)]
-    pub fn new(name: &str, toml: Option<String>) -> Result<Analyzer, JsValue> {
-        load(name, toml).map(|pack| Analyzer { pack }).map_err(|e| pack_error(&e))
+    pub fn new(name: &str, toml: Option<String>, others: JsValue) -> Result<Analyzer, JsValue> {
+        let others: BTreeMap<String, String> =
+            if others.is_null() || others.is_undefined() { BTreeMap::new() } else { from_js(others, "the other packs")? };
+        load(name, toml, others).map(|pack| Analyzer { pack }).map_err(|e| pack_error(&e))
     }
 
     /// Analyses `{incoming, draft, now?}` and returns the report with UTF-16 spans.
@@ -135,11 +150,18 @@ impl Analyzer {
     }
 }
 
-/// Validates a pack without keeping it: returns `{ok: true, id, ...}` or throws the pack error.
+/// Validates a pack without keeping it: returns its info or throws the pack error.
 #[wasm_bindgen(js_name = validatePack)]
-pub fn validate_pack(name: &str, toml: String) -> Result<JsValue, JsValue> {
-    let a = Analyzer::new(name, Some(toml))?;
+pub fn validate_pack(name: &str, toml: String, others: JsValue) -> Result<JsValue, JsValue> {
+    let a = Analyzer::new(name, Some(toml), others)?;
     a.pack_info()
+}
+
+/// Test builds only: a panic inside the wasm, to check the extension survives it.
+#[cfg(feature = "test-crash")]
+#[wasm_bindgen(js_name = forceCrash)]
+pub fn force_crash() {
+    panic!("forced crash for the extension's tests");
 }
 
 /// Ids of the built-in packs.
