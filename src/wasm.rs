@@ -93,8 +93,11 @@ impl Analyzer {
     /// Throws a pack error with file, line and column.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, toml: Option<String>, others: JsValue) -> Result<Analyzer, JsValue> {
-        let others: BTreeMap<String, String> =
-            if others.is_null() || others.is_undefined() { BTreeMap::new() } else { from_js(others, "the other packs")? };
+        let others: BTreeMap<String, String> = if others.is_null() || others.is_undefined() {
+            BTreeMap::new()
+        } else {
+            from_js(others, "the other packs")?
+        };
         load(name, toml, others).map(|pack| Analyzer { pack }).map_err(|e| pack_error(&e))
     }
 
