@@ -20,12 +20,18 @@ function isQuote(el: Element): boolean {
   );
 }
 
-/** Everything from #appendonsend on is quoted history in Outlook replies. */
-function skipAfterAppend(editor: HTMLElement): (el: Element) => boolean {
+/**
+ * Everything from #appendonsend on is quoted history in Outlook replies. The
+ * walk is in document order, so a fresh closure per read marks the point.
+ */
+function skipAfterAppend(): (el: Element) => boolean {
+  let after = false;
   return (el) => {
-    if (isQuote(el)) return true;
-    const marker = editor.querySelector('#appendonsend');
-    return !!marker && !!(marker.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) && !el.contains(marker);
+    if (el.id === 'appendonsend') {
+      after = true;
+      return true;
+    }
+    return after || isQuote(el);
   };
 }
 
@@ -42,35 +48,42 @@ function addresses(root: ParentNode, label: 'to' | 'cc'): string[] {
   return [...out];
 }
 
+/** The original quoted below the new text (a pop-out reply, or any reply with history). */
+function quotedInEditor(editor: HTMLElement): Incoming | null {
+  const header = editor.querySelector('#divRplyFwdMsg');
+  const container = editor.querySelector('#mail-editor-reference-message-container');
+  if (!header && !container) return null;
+  const head = header ?? container;
+  const from = /([^\s<>:;"]+@[^\s<>;"]+\.[^\s<>;"]+)/.exec(head?.textContent ?? '')?.[1] ?? '';
+  // the quoted message is what follows the header block
+  const body = header?.nextElementSibling ?? container;
+  if (!body) return null;
+  return { message: { subject: '', from: address(from), to: [], cc: [], body: readText(body).text }, root: body, skip: (el) => el.id === 'divRplyFwdMsg' };
+}
+
+/** The last message read in the reading pane, outside the editor. */
 function readingPaneMessage(editor: HTMLElement): Incoming | null {
-  // the message being answered: the last message body in the reading pane, outside the editor
-  const bodies = [...document.querySelectorAll('div[id^="UniqueMessageBody"][role="document"], div[aria-label="Message body"][role="document"]')].filter(
+  const bodies = [...document.querySelectorAll('div[id^="UniqueMessageBody"][role="document"], div[role="document"][aria-label]')].filter(
     (b) => !b.contains(editor) && !editor.contains(b),
   );
   const body = bodies[bodies.length - 1];
-  if (body) {
-    const container = body.closest('[data-app-section="MailReadCompose"], [role="main"]') ?? document;
-    const subject = container.querySelector('[data-testid="subjectLine"], [role="heading"][aria-level="2"]')?.textContent?.trim() ?? '';
-    const sender = body.closest('[data-testid="messageItem"], [role="listitem"], [data-message-id]')?.querySelector('[title*="@"]');
-    return {
-      message: { subject, from: address(sender?.getAttribute('title')), to: [], cc: [], body: readText(body).text },
-      root: body,
-      skip: () => false,
-    };
-  }
-  // a pop-out reply: the quoted original below the new text
-  const quote = editor.querySelector('#divRplyFwdMsg, #mail-editor-reference-message-container');
-  if (!quote) return null;
-  const header = quote.id === 'divRplyFwdMsg' ? quote : quote.querySelector('#divRplyFwdMsg');
-  const from = /([^\s<>:]+@[^\s<>]+)/.exec(header?.textContent ?? '')?.[1] ?? '';
-  const bodyAfter = header?.nextElementSibling ?? quote;
-  return { message: { subject: '', from: address(from), to: [], cc: [], body: readText(bodyAfter).text }, root: bodyAfter, skip: () => false };
+  if (!body) return null;
+  const container = body.closest('[data-app-section="MailReadCompose"], [role="main"]') ?? document;
+  const subject = container.querySelector('[data-testid="subjectLine"], [role="heading"][aria-level="2"]')?.textContent?.trim() ?? '';
+  const item = body.closest('[data-testid="messageItem"], [role="listitem"], [data-message-id]');
+  const sender = item?.querySelector('[title*="@"]');
+  return {
+    message: { subject, from: address(sender?.getAttribute('title')), to: [], cc: [], body: readText(body).text },
+    root: body,
+    skip: () => false,
+  };
 }
 
 export const outlook: Adapter = {
   name: 'outlook',
   findEditors(root) {
-    return [...root.querySelectorAll<HTMLElement>(EDITOR)].filter((e) => e.closest('[role="dialog"], [data-app-section="MailCompose"], form, div') !== null);
+    // a message being read is role=document; only compose bodies are editable textboxes
+    return [...root.querySelectorAll<HTMLElement>(EDITOR)].filter((e) => !e.closest('[role="document"]'));
   },
   view(editor): ComposeView {
     const root =
@@ -78,7 +91,9 @@ export const outlook: Adapter = {
     return {
       editor,
       root,
-      draftSkip: skipAfterAppend(editor),
+      get draftSkip() {
+        return skipAfterAppend();
+      },
       subject() {
         const input = root.querySelector<HTMLInputElement>('input[data-testid="subject"], input[name="subject"], input[maxlength="255"]');
         return input?.value ?? '';
@@ -87,7 +102,7 @@ export const outlook: Adapter = {
         return { to: addresses(root, 'to'), cc: addresses(root, 'cc') };
       },
       incoming() {
-        return readingPaneMessage(editor);
+        return readingPaneMessage(editor) ?? quotedInEditor(editor);
       },
     };
   },
