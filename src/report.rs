@@ -183,39 +183,57 @@ impl Report {
     pub fn convert(&mut self, unit: Unit, incoming: &str, draft: &str) {
         let inc = OffsetMap::new(incoming);
         let dr = OffsetMap::new(draft);
-        let conv = |m: &OffsetMap<'_>, s: Span| -> Span {
-            match unit {
+        self.for_each_span(&mut |doc, s| {
+            let m = if doc == Target::Incoming { &inc } else { &dr };
+            *s = match unit {
                 Unit::Chars => Span::new(m.byte_to_char(s.start), m.byte_to_char(s.end)),
                 Unit::Utf16 => Span::new(m.byte_to_utf16(s.start), m.byte_to_utf16(s.end)),
+            };
+        });
+    }
+
+    /// Spans (still in bytes) that do not lie inside their text on char
+    /// boundaries, described one per line; empty when all are sound. Used by
+    /// the fuzz targets and the property tests.
+    pub fn span_problems(&self, incoming: &str, draft: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        self.clone().for_each_span(&mut |doc, s| {
+            let text = if doc == Target::Incoming { incoming } else { draft };
+            if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end)
+            {
+                problems.push(format!("{doc:?} span {}..{} in a text of {} bytes", s.start, s.end, text.len()));
             }
-        };
-        for f in &mut self.findings {
-            match f.target {
-                Target::Incoming => f.span = conv(&inc, f.span),
-                Target::Draft => f.span = conv(&dr, f.span),
-                Target::Subject | Target::Recipients => {}
+        });
+        problems
+    }
+
+    /// Visits every span with the text it points into (Incoming or Draft).
+    fn for_each_span(&mut self, f: &mut dyn FnMut(Target, &mut Span)) {
+        for x in &mut self.findings {
+            if matches!(x.target, Target::Incoming | Target::Draft) {
+                f(x.target, &mut x.span);
             }
         }
         for q in &mut self.questions {
-            q.span = conv(&inc, q.span);
-            q.answer = q.answer.map(|a| conv(&dr, a));
+            f(Target::Incoming, &mut q.span);
+            if let Some(a) = &mut q.answer {
+                f(Target::Draft, a);
+            }
         }
-        self.summary.closing = self.summary.closing.map(|s| conv(&dr, s));
+        if let Some(s) = &mut self.summary.closing {
+            f(Target::Draft, s);
+        }
         for (s, _) in &mut self.tone.sentences {
-            *s = conv(&dr, *s);
+            f(Target::Draft, s);
         }
-        for f in &mut self.tone.features {
-            f.span = conv(&dr, f.span);
+        for x in &mut self.tone.features {
+            f(Target::Draft, &mut x.span);
         }
-        convert_parts(&mut self.draft_parts, &|s| conv(&dr, s));
-        convert_parts(&mut self.incoming_parts, &|s| conv(&inc, s));
+        for (doc, p) in [(Target::Draft, &mut self.draft_parts), (Target::Incoming, &mut self.incoming_parts)] {
+            for s in [&mut p.greeting, &mut p.signoff, &mut p.signature, &mut p.quoted].into_iter().flatten() {
+                f(doc, s);
+            }
+            f(doc, &mut p.body);
+        }
     }
-}
-
-fn convert_parts(p: &mut Parts, f: &dyn Fn(Span) -> Span) {
-    p.greeting = p.greeting.map(f);
-    p.body = f(p.body);
-    p.signoff = p.signoff.map(f);
-    p.signature = p.signature.map(f);
-    p.quoted = p.quoted.map(f);
 }

@@ -369,7 +369,13 @@ fn prepare_draft(ctx: &Context<'_>) -> Vec<Unit> {
                 && matches!(tok.kind, TokenKind::Number | TokenKind::Word)
                 && !time_words.iter().any(|r| r.contains(&k))
         });
-        let kinds = sets.answer_kinds.iter().map(|k| k.answer.any(&outside.words)).collect();
+        // indexed like the draft language's kinds (the sentence's own language may differ)
+        let kinds = ctx
+            .sets()
+            .answer_kinds
+            .iter()
+            .map(|d| sets.answer_kinds.iter().find(|k| k.id == d.id).is_some_and(|k| k.answer.any(&outside.words)))
+            .collect();
         let names = outside.tokens.iter().enumerate().any(|(k, &t)| {
             k > 0
                 && doc.tokens()[t].kind == TokenKind::Word
