@@ -100,8 +100,8 @@ pub fn template_render(data: &[u8]) {
         fill.join(", ")
     );
     let Ok(pack) = Pack::from_source("fuzz.toml", &src, &BuiltinResolver) else { return };
-    let mut ex = Exchange::default();
-    ex.now = f.next().map(str::to_string);
+    let now = f.next().map(str::to_string);
+    let mut ex = Exchange { now, ..Exchange::default() };
     ex.incoming.from = f.next().unwrap_or("").to_string();
     for exchange in [None, Some(&ex)] {
         let r = replylint::template::render(&pack, "t", exchange, &values).expect("the template exists");
