@@ -68,7 +68,9 @@ fn last_meaningful(doc: &Document, s: &Sentence) -> Option<usize> {
     s.tokens.clone().rev().find(|&i| {
         let t = doc.tokens()[i];
         let text = doc.token_text(i);
-        !(t.kind == TokenKind::Emoji || matches!(text, "»" | "\"" | "”" | ")" | "]" | "'" | "’"))
+        // closing quotes and brackets, emoji, and trailing noise: "ready? �(", "макет? --"
+        let noise = t.kind == TokenKind::Punct && text.chars().all(|c| "\u{fffd}([{<>-–—*_~/|\\#".contains(c));
+        !(t.kind == TokenKind::Emoji || noise || matches!(text, "»" | "\"" | "”" | ")" | "]" | "'" | "’"))
     })
 }
 
