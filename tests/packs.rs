@@ -266,6 +266,34 @@ fn huge_pack_files_are_refused_before_parsing() {
 }
 
 #[test]
+fn a_large_pack_under_the_limit_loads_and_its_phrases_work() {
+    // 20,000 phrases, about 600 KB: an agency that pasted a whole style guide
+    let phrases: Vec<String> = (0..20_000).map(|i| format!("\"запретное слово номер {i}\"")).collect();
+    let src = format!(
+        "{HEAD}\n[[rules]]\nid = \"banned\"\nmessage = \"Уберите запретное слово.\"\nphrases = [{}]\n",
+        phrases.join(", ")
+    );
+    assert!(src.len() > 500_000);
+    let pack = load(&src).unwrap();
+    let mut ex = Exchange::default();
+    ex.draft.body = "Добрый день! Тут запретное слово номер 19999, увы.".into();
+    let r = replylint::analyze(&ex, &pack);
+    assert!(r.findings.iter().any(|f| f.rule == "rule:banned"), "{:?}", r.findings);
+}
+
+#[test]
+fn regexes_that_backtrack_elsewhere_run_in_linear_time_here() {
+    let src =
+        format!("{HEAD}\n[[rules]]\nid = \"evil\"\nmessage = \"m\"\nregex = [\"(a+)+$\", \"(x|x)*y\", \"(a|aa)*c\"]\n");
+    let pack = load(&src).unwrap();
+    let mut ex = Exchange::default();
+    // 100 KB of input that takes exponential time in a backtracking engine
+    ex.draft.body = format!("{}!", "a".repeat(50_000)) + &"x".repeat(50_000);
+    let r = replylint::analyze(&ex, &pack);
+    assert!(!r.findings.iter().any(|f| f.rule == "rule:evil"), "nothing matches: {:?}", r.findings);
+}
+
+#[test]
 fn extends_merges_lists_scalars_removals_and_ids_deterministically() {
     let src = format!(
         "{HEAD}
