@@ -130,9 +130,12 @@ chrome.runtime.onMessage.addListener((req: Request, sender, sendResponse) => {
 chrome.storage.onChanged.addListener(() => analyzers.clear());
 
 // keyboard shortcuts: forwarded to the content script of the active tab
-chrome.commands?.onCommand.addListener(async (command) => {
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+async function onCommand(command: string) {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id !== undefined) {
-    chrome.tabs.sendMessage(tab.id, { kind: 'command', command }).catch(() => {});
+    await chrome.tabs.sendMessage(tab.id, { kind: 'command', command }).catch(() => {});
   }
-});
+}
+chrome.commands?.onCommand.addListener(onCommand);
+// the e2e tests call it directly: headless Chromium does not deliver browser-level shortcuts
+(globalThis as unknown as { replylintCommand: typeof onCommand }).replylintCommand = onCommand;

@@ -4,7 +4,8 @@
 // sends every other request to a local proxy that records it as a leak.
 
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,11 +52,43 @@ export function distDir(variant = 'chrome') {
   return dir;
 }
 
+/** The id Chromium gives an unpacked extension: from the SHA-256 of its absolute path. */
+export function unpackedId(dir) {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'replylint-e2e.json');
+
 /**
- * Starts a browser. `extension`: load dist/<variant>. Returns the context, a
- * function to open a fixture, the extension's service worker and the proxy's log.
+ * Whether this machine lets the tests set an enterprise policy (Chromium
+ * reads it from /etc/chromium/policies/managed, writable by root only).
  */
-export async function launch({ extension = true, variant = 'chrome', locale = 'en-US' } = {}) {
+export function canSetPolicy() {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(join(POLICY_DIR, '.replylint-probe'), '');
+    rmSync(join(POLICY_DIR, '.replylint-probe'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a browser. `extension`: load dist/<variant>. `policy`: the
+ * extension's chrome.storage.managed content, set as an enterprise policy the
+ * way an administrator does (3rdparty extension policy). Returns the context,
+ * a function to open a fixture, the extension's service worker and the proxy's log.
+ */
+export async function launch({ extension = true, variant = 'chrome', locale = 'en-US', policy = null } = {}) {
+  if (policy) {
+    const id = unpackedId(distDir(variant));
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  } else {
+    rmSync(POLICY_FILE, { force: true });
+  }
   const proxy = await leakProxy();
   const userDataDir = mkdtempSync(join(tmpdir(), 'replylint-e2e-'));
   const args = [
@@ -107,9 +140,21 @@ export async function launch({ extension = true, variant = 'chrome', locale = 'e
   const close = async () => {
     await context.close();
     await proxy.close();
+    if (policy) rmSync(POLICY_FILE, { force: true });
     rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, open, worker, leaks: proxy.seen, close };
+}
+
+/** Opens the extension's options page. */
+export async function openOptions(b) {
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${extensionId(b.worker)}/options.html`);
+  await page.locator('#default-pack option').first().waitFor({ state: 'attached' });
+  page.errors = errors;
+  return page;
 }
 
 /** The extension id from its service worker's URL. */
