@@ -112,7 +112,11 @@ function manifest(browser) {
   m.version = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')).version;
   if (browser === 'firefox') {
     m.background = { scripts: ['background.js'], type: 'module' };
-    m.browser_specific_settings = { gecko: { id: 'replylint@replylint.example', strict_min_version: '128.0' } };
+    // no data leaves the browser: declared for Firefox's built-in consent (needs Firefox 140, the current ESR)
+    m.browser_specific_settings = {
+      gecko: { id: 'replylint@replylint.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    };
     delete m.storage;
   }
   return m;

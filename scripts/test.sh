@@ -8,7 +8,7 @@ WITH_BROWSER=1 bash scripts/setup.sh
 cargo test --release
 bash scripts/build-wasm.sh
 if [ -f extension/package.json ]; then
-  (cd extension && npm run typecheck && node build.mjs && npm test)
+  (cd extension && npm run typecheck && node build.mjs && npm run lint:firefox && npm test)
 fi
 if [ -f ../shared/eval/score.py ]; then
   bash scripts/score.sh | tail -9
