@@ -127,7 +127,14 @@ async function buildFor(browser, out) {
   mkdirSync(out, { recursive: true });
   const common = { bundle: true, minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
   const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
-  await build({ ...common, entryPoints: [join(here, 'src/background.ts')], outfile: join(out, 'background.js'), format: 'esm', target });
+  // the test variant bundles the glue of pkg-test (it exports forceCrash)
+  const pkgAlias = {
+    name: 'pkg-variant',
+    setup(b) {
+      b.onResolve({ filter: /\/pkg\/replylint\.js$/ }, () => ({ path: join(pkg, 'replylint.js') }));
+    },
+  };
+  await build({ ...common, entryPoints: [join(here, 'src/background.ts')], outfile: join(out, 'background.js'), format: 'esm', target, plugins: [pkgAlias] });
   await build({ ...common, entryPoints: [join(here, 'src/content/main.ts')], outfile: join(out, 'content.js'), format: 'iife', target });
   if (existsSync(join(here, 'src/options/options.ts'))) {
     await build({ ...common, entryPoints: [join(here, 'src/options/options.ts')], outfile: join(out, 'options.js'), format: 'esm', target });

@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 WITH_BROWSER=1 bash scripts/setup.sh
 cargo test --release
 bash scripts/build-wasm.sh
-if [ -f extension/package.json ]; then
-  (cd extension && npm run typecheck && node build.mjs && npm run lint:firefox && npm test)
-fi
+bash scripts/build-wasm.sh --test   # pkg-test: the same core plus a test-only crash
+(cd extension && npm run typecheck && node build.mjs && REPLYLINT_TEST=1 node build.mjs && npm run lint:firefox && npm test)
 if [ -f ../shared/eval/score.py ]; then
   bash scripts/score.sh | tail -9
 fi

@@ -12,6 +12,10 @@ const started = performance.now();
 let coldStartMs = -1;
 let ready: Promise<unknown> | null = null;
 
+/** Test builds only (wasm built with the test-crash feature): a panic inside the core. */
+const forceCrash = Object.entries(core).find(([k]) => k === 'forceCrash')?.[1] as (() => void) | undefined;
+let crashNextAnalysis = false;
+
 /** Analyzers by pack name, rebuilt lazily after a worker restart or a crash. */
 const analyzers = new Map<string, core.Analyzer>();
 
@@ -50,8 +54,10 @@ async function analyzerFor(domain: string | undefined): Promise<core.Analyzer> {
 
 function errorInfo(e: unknown): ErrorInfo {
   if (e instanceof WebAssembly.RuntimeError) {
-    // a trap inside the core: forget every analyzer (their state may be mid-call) and rebuild on the next message
+    // a trap inside the core: its memory may be mid-change. A fresh instance of the
+    // module, and analyzers rebuilt from storage on the next message.
     analyzers.clear();
+    core.__wbg_reset_state();
     return { kind: 'crashed', message: String(e.message) };
   }
   if (e && typeof e === 'object') {
@@ -72,6 +78,10 @@ type Handlers = { [K in Kind]: (req: Extract<Request, { kind: K }>) => Promise<R
 const handlers: Handlers = {
   async analyze(req) {
     const a = await analyzerFor(req.recipientDomain);
+    if (crashNextAnalysis) {
+      crashNextAnalysis = false;
+      forceCrash?.();
+    }
     return a.analyze(req.exchange);
   },
   async templates(req) {
@@ -95,13 +105,12 @@ const handlers: Handlers = {
     return { coldStartMs, uptimeMs: performance.now() - started };
   },
   async crash() {
-    await wasmReady();
-    const force = Object.entries(core).find(([k]) => k === 'forceCrash')?.[1] as (() => void) | undefined;
-    if (!force) {
+    if (!forceCrash) {
       throw Object.assign(new Error('crash is only available in test builds'), { kind: 'input' });
     }
-    force();
-    throw new Error('unreachable');
+    // the next analysis traps inside the wasm, the way a bug in a check would
+    crashNextAnalysis = true;
+    return null;
   },
 };
 

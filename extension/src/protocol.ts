@@ -130,7 +130,7 @@ export interface Replies {
   packInfo: PackInfo;
   validatePack: PackInfo;
   ping: { coldStartMs: number; uptimeMs: number };
-  crash: never;
+  crash: null;
 }
 
 export type Response<K extends Kind> = { ok: true; value: Replies[K] } | { ok: false; error: ErrorInfo };

@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifact, highlights, launch, pageFingerprint, panelReady, panelState } from './harness.mjs';
+import { artifact, highlights, launch, leakHosts, pageFingerprint, panelReady, panelState } from './harness.mjs';
 
 const THREAD = 'https://mail.google.com/mail/u/0/thread';
 const COMPOSE = 'https://mail.google.com/mail/u/0/compose';
@@ -195,11 +195,11 @@ describe('Gmail', () => {
     };
     const control = await launch({ extension: false });
     await scenario(control);
-    const baseline = new Set(control.leaks.map((u) => new URL(u.startsWith('CONNECT ') ? `https://${u.slice(8)}` : u).host));
+    const baseline = new Set(leakHosts(control.leaks));
     await control.close();
     const fresh = await launch();
     await scenario(fresh);
-    const ours = fresh.leaks.map((u) => new URL(u.startsWith('CONNECT ') ? `https://${u.slice(8)}` : u).host).filter((h) => !baseline.has(h));
+    const ours = leakHosts(fresh.leaks).filter((h) => !baseline.has(h));
     await fresh.close();
     assert.deepEqual(ours, [], 'hosts contacted only when the extension is loaded');
   });

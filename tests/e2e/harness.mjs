@@ -157,6 +157,11 @@ export async function openOptions(b) {
   return page;
 }
 
+/** Hosts in a proxy log ("CONNECT host:443" or a plain http URL). */
+export function leakHosts(leaks) {
+  return [...new Set(leaks.map((u) => new URL(u.startsWith('CONNECT ') ? `https://${u.slice(8)}` : u).host))];
+}
+
 /** The extension id from its service worker's URL. */
 export function extensionId(worker) {
   return new URL(worker.url()).host;
