@@ -67,6 +67,7 @@ li .actions { display: flex; gap: 6px; margin-top: 3px; flex-wrap: wrap; }
 .templates { display: flex; flex-wrap: wrap; gap: 6px; }
 .pill { display: none; }
 :host([data-collapsed]) .panel { display: none; }
+[data-parked] { display: none !important; }
 :host([data-collapsed]) .pill { display: inline-block; border-radius: 999px; padding: 4px 10px; background: #111827; color: #fff; border: none; }
 `;
 
@@ -83,12 +84,69 @@ function button(label: string, action: string, onClick: () => void, cls?: string
   b.dataset.action = action;
   // keep the editor's selection: the click must not move the caret out of the draft
   b.addEventListener('mousedown', (e) => e.preventDefault());
+  // the handler is looked up at click time: patch() reuses buttons across renders
+  (b as Clickable).onAction = onClick;
   b.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
-    onClick();
+    (e.currentTarget as Clickable).onAction?.();
   });
   return b;
+}
+
+type Clickable = HTMLElement & { onAction?: () => void };
+
+/**
+ * Makes `live` look like `next` without removing a node from the document.
+ * Chromium closes the editor's open typing group (the unit Ctrl+Z undoes)
+ * whenever any node is removed from the page, ours included; re-rendering the
+ * panel by replacing its children split the user's undo history. So nodes are
+ * updated in place, new ones inserted, and surplus ones parked (hidden, kept
+ * for reuse), never removed while the user may be typing.
+ */
+function patch(live: Element, next: Element) {
+  for (const a of [...live.attributes]) {
+    if (!next.hasAttribute(a.name)) live.removeAttribute(a.name);
+  }
+  for (const a of next.attributes) {
+    if (live.getAttribute(a.name) !== a.value) live.setAttribute(a.name, a.value);
+  }
+  (live as Clickable).onAction = (next as Clickable).onAction;
+  let cur = live.firstChild;
+  for (const n of [...next.childNodes]) {
+    while (cur && isParked(cur) && !same(cur, n)) cur = cur.nextSibling;
+    if (cur && same(cur, n)) {
+      if (cur instanceof Text) {
+        if (cur.data !== (n as Text).data) cur.data = (n as Text).data;
+      } else {
+        patch(cur as Element, n as Element);
+      }
+      cur = cur.nextSibling;
+    } else {
+      live.insertBefore(n, cur);
+    }
+  }
+  for (; cur; cur = cur.nextSibling) park(cur);
+}
+
+function same(a: Node, b: Node): boolean {
+  return a.nodeType === b.nodeType && (a.nodeType === Node.TEXT_NODE || (a as Element).tagName === (b as Element).tagName);
+}
+
+function isParked(n: Node): boolean {
+  return n instanceof Text ? n.data === '' : n instanceof Element && n.hasAttribute('data-parked');
+}
+
+/** Hides a node and empties its text (so nothing parked is read or found), keeping it in place. */
+function park(n: Node) {
+  if (n instanceof Text) {
+    n.data = '';
+  } else if (n instanceof Element) {
+    for (const a of [...n.attributes]) n.removeAttribute(a.name);
+    n.setAttribute('data-parked', '');
+    (n as Clickable).onAction = undefined;
+    for (let c = n.firstChild; c; c = c.nextSibling) park(c);
+  }
 }
 
 const sheet = new CSSStyleSheet();
@@ -146,9 +204,13 @@ export class Panel {
   }
 
   render(m: PanelModel) {
-    const b = this.body;
-    b.replaceChildren();
+    const next = el('div', 'panel');
+    this.build(next, m);
+    patch(this.body, next);
     this.host.dataset.state = m.state;
+  }
+
+  private build(b: HTMLElement, m: PanelModel) {
     const header = el('header');
     header.append(el('span', 'title', 'replylint'));
     if (m.state === 'off') {
