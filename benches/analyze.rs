@@ -6,51 +6,12 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use replylint::checks::{Check, Context, questions::UnansweredQuestions};
 use replylint::report::Report;
-use replylint::{Exchange, Message, Pack, analyze};
+use replylint::{Pack, analyze};
 use std::hint::black_box;
-use std::path::Path;
 
-/// Exchanges of the dev corpus (../shared/corpus) and of tests/corpus.
-fn corpus() -> Vec<Exchange> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [root.join("../shared/corpus"), root.join("tests/corpus")] {
-        for lang in ["ru", "uk", "en"] {
-            let Ok(text) = std::fs::read_to_string(dir.join(format!("{lang}.jsonl"))) else { continue };
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                let msg = |k: &str| -> Message { serde_json::from_value(v[k].clone()).unwrap() };
-                out.push(Exchange { incoming: msg("incoming"), draft: msg("draft"), now: None });
-            }
-        }
-    }
-    out
-}
-
-/// A real-looking exchange whose draft is about `bytes` long: corpus drafts'
-/// paragraphs repeated, with the client's questions in the incoming message.
-pub fn sized(corpus: &[Exchange], bytes: usize) -> Exchange {
-    let mut draft = String::from("Анна, добрый день!\n\n");
-    let mut i = 0;
-    while draft.len() < bytes {
-        let body = &corpus[i % corpus.len()].draft.body;
-        for para in body.split("\n\n").skip(1) {
-            draft.push_str(para);
-            draft.push_str("\n\n");
-        }
-        i += 1;
-    }
-    let mut incoming = String::new();
-    for ex in corpus.iter().take(4) {
-        incoming.push_str(ex.incoming.body.split("\n\n").nth(1).unwrap_or(""));
-        incoming.push_str("\n\n");
-    }
-    Exchange {
-        incoming: Message { body: incoming, ..Message::default() },
-        draft: Message { body: draft, ..Message::default() },
-        now: None,
-    }
-}
+#[path = "common/inputs.rs"]
+mod inputs;
+use inputs::{corpus, sized, typical};
 
 fn bench(c: &mut Criterion) {
     let pack = Pack::base();
@@ -63,6 +24,15 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut r = Report::default();
             UnansweredQuestions.run(&contexts[i % contexts.len()], &mut r);
+            i += 1;
+            black_box(r)
+        })
+    });
+    let typical = typical(&corpus, 20);
+    c.bench_function("analyze, typical exchange (2 KB message + 2 KB draft)", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            let r = analyze(&typical[i % typical.len()], &pack);
             i += 1;
             black_box(r)
         })

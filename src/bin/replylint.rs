@@ -21,6 +21,7 @@ const USAGE: &str = "usage:
   replylint pack list
   replylint template render --pack FILE --id ID --exchange FILE [--now RFC3339] [--set name=value]...
   replylint template list [--pack FILE]
+  replylint sentences [--pack FILE] FILE.jsonl                                 (one JSON string per line → its sentences)
 
 --pack takes a file path or a built-in pack id (base, base-ru, base-uk, base-en, agency-24h, studio-2h, corporate-strict).";
 
@@ -117,12 +118,44 @@ fn run(args: &[String]) -> Result<ExitCode, Fail> {
                 _ => Err(Fail(format!("unknown template command {sub:?}\n{USAGE}"))),
             }
         }
+        "sentences" => cmd_sentences(&parse_opts(&args[1..])?),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Fail(format!("unknown command {other:?}\n{USAGE}"))),
     }
+}
+
+/// Splits texts into sentences: one JSON string per input line, one JSON array of
+/// `[start, end]` code-point spans per output line (for comparing with other
+/// segmenters, scripts/bench.sh); the time spent splitting goes to stderr.
+fn cmd_sentences(o: &Opts) -> Result<ExitCode, Fail> {
+    let [path] = o.positional.as_slice() else {
+        return Err(Fail(format!("sentences needs one FILE.jsonl\n{USAGE}")));
+    };
+    let pack = load_pack(o.pack.as_deref())?;
+    let mut texts = Vec::new();
+    for (n, line) in read_text(path)?.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let text: String = serde_json::from_str(line)
+            .map_err(|e| Fail(format!("{path}:{}:{}: expected a JSON string per line: {e}", n + 1, e.column())))?;
+        texts.push(text);
+    }
+    let start = std::time::Instant::now();
+    let docs: Vec<replylint::text::Document> = texts
+        .iter()
+        .map(|t| replylint::text::Document::new(t.as_str(), &pack.text, replylint::text::Lang::Ru))
+        .collect();
+    let elapsed = start.elapsed();
+    for (doc, text) in docs.iter().zip(&texts) {
+        let map = replylint::text::OffsetMap::new(text);
+        let spans: Vec<[usize; 2]> =
+            doc.sentences().iter().map(|s| [map.byte_to_char(s.span.start), map.byte_to_char(s.span.end)]).collect();
+        println!("{}", serde_json::to_string(&spans).expect("spans serialise"));
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    eprintln!("split {} texts, {bytes} bytes in {:.3} ms", texts.len(), elapsed.as_secs_f64() * 1000.0);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Resolves `extends` against built-in ids first, then files next to the including file.
