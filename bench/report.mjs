@@ -17,15 +17,18 @@ const razdel = read('razdel.json');
 
 function criterion() {
   const out = {};
+  // a benchmark's directory holds new/ (latest run), base/ and change/; a benchmark may itself be named "base"
   const walk = (dir) => {
+    const latest = join(dir, 'new');
+    if (existsSync(join(latest, 'benchmark.json'))) {
+      const b = JSON.parse(readFileSync(join(latest, 'benchmark.json'), 'utf8'));
+      const est = JSON.parse(readFileSync(join(latest, 'estimates.json'), 'utf8'));
+      out[b.full_id] = { mean_ns: est.mean.point_estimate, median_ns: est.median.point_estimate, throughput: b.throughput };
+      return;
+    }
     for (const e of readdirSync(dir)) {
       const p = join(dir, e);
-      if (!statSync(p).isDirectory()) continue;
-      if (e === 'new' && existsSync(join(p, 'benchmark.json'))) {
-        const b = JSON.parse(readFileSync(join(p, 'benchmark.json'), 'utf8'));
-        const est = JSON.parse(readFileSync(join(p, 'estimates.json'), 'utf8'));
-        out[b.full_id] = { mean_ns: est.mean.point_estimate, median_ns: est.median.point_estimate, throughput: b.throughput };
-      } else if (e !== 'base' && e !== 'change' && e !== 'report') walk(p);
+      if (e !== 'report' && statSync(p).isDirectory()) walk(p);
     }
   };
   if (existsSync(join(root, 'target/criterion'))) walk(join(root, 'target/criterion'));

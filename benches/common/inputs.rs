@@ -1,3 +1,6 @@
+// Each includer (the bench, the inputs writer, the profiling loop) uses a subset.
+#![allow(dead_code)]
+
 //! Benchmark inputs shared by the criterion benchmarks (benches/analyze.rs)
 //! and `cargo run --example bench_inputs`, which writes the same inputs as
 //! JSON for the wasm benchmarks in Node and Chromium (scripts/bench.sh).

@@ -5,23 +5,33 @@
 pub fn normalize_into(word: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for c in word.chars() {
-        match c {
+        let pushed = match c {
             '\u{0306}' if prev == Some('и') => {
                 out.pop();
-                out.push('й');
+                'й'
             }
             '\u{0308}' if prev == Some('і') => {
                 out.pop();
-                out.push('ї');
+                'ї'
             }
             '\u{0300}'..='\u{036F}' | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
-            '’' | 'ʼ' | '`' | '‘' | '′' => out.push('\''),
-            '‑' | '‐' => out.push('-'),
-            'ё' | 'Ё' => out.push('е'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-        prev = out.chars().last();
+            '’' | 'ʼ' | '`' | '‘' | '′' => '\'',
+            '‑' | '‐' => '-',
+            'ё' | 'Ё' => 'е',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            // Cyrillic without the Unicode tables (a tenth of the analysis time went there)
+            'а'..='я' | 'ѐ'..='џ' => c,
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+            c => {
+                let start = out.len();
+                out.extend(c.to_lowercase());
+                prev = out[start..].chars().last();
+                continue;
+            }
+        };
+        out.push(pushed);
+        prev = Some(pushed);
     }
 }
 
@@ -51,5 +61,13 @@ mod tests {
         assert_eq!(normalize("HeLLo"), "hello");
         assert_eq!(normalize("и\u{306}од"), "йод");
         assert_eq!(normalize("cafe\u{301}"), "cafe");
+    }
+
+    #[test]
+    fn the_cyrillic_fast_path_lowercases_like_unicode() {
+        for c in ('\u{0400}'..='\u{04FF}').chain('\u{0100}'..='\u{024F}') {
+            let expected: String = if c == 'ё' || c == 'Ё' { "е".into() } else { c.to_lowercase().collect() };
+            assert_eq!(normalize(&c.to_string()), expected, "{c:?} U+{:04X}", c as u32);
+        }
     }
 }

@@ -21,14 +21,21 @@ pub struct PhraseMatch {
     pub end: usize,
 }
 
-/// Prefix edges that share a first letter: (prefix, child node).
+/// Prefix edges that share their first two letters: (prefix, child node).
 type PrefixGroup = Vec<(Box<str>, u32)>;
+
+/// The first two letters of a word ('\0' for a one-letter prefix): the key of its prefix group.
+fn group_key(w: &str) -> (char, char) {
+    let mut c = w.chars();
+    (c.next().unwrap_or('\0'), c.next().unwrap_or('\0'))
+}
 
 #[derive(Clone, Debug, Default)]
 struct Node {
     exact: FxHashMap<Box<str>, u32>,
-    /// Prefix edges grouped by their first letter, so a word only tries its own group.
-    prefix: Vec<(char, PrefixGroup)>,
+    /// Prefix edges grouped by their first two letters, so a word only tries the few
+    /// prefixes that can match (one hash lookup instead of a scan of every prefix).
+    prefix: FxHashMap<(char, char), PrefixGroup>,
     number: Option<u32>,
     gap: Option<u32>,
     ends: Vec<u32>,
@@ -117,18 +124,11 @@ impl PhraseSet {
             let child = match step {
                 Step::Exact(w) => *n.exact.entry(w.into()).or_insert(next),
                 Step::Prefix(w) => {
-                    let first = w.chars().next().unwrap_or(' ');
-                    let group = match n.prefix.iter().position(|(c, _)| *c == first) {
-                        Some(g) => g,
-                        None => {
-                            n.prefix.push((first, Vec::new()));
-                            n.prefix.len() - 1
-                        }
-                    };
-                    match n.prefix[group].1.iter().find(|(p, _)| **p == *w) {
+                    let group = n.prefix.entry(group_key(&w)).or_default();
+                    match group.iter().find(|(p, _)| **p == *w) {
                         Some((_, c)) => *c,
                         None => {
-                            n.prefix[group].1.push((w.into(), next));
+                            group.push((w.into(), next));
                             next
                         }
                     }
@@ -186,8 +186,10 @@ impl PhraseSet {
             self.walk(c as usize, words, start, at + 1, out, from);
         }
         if !n.prefix.is_empty() {
-            let first = w.chars().next().unwrap_or(' ');
-            for (_, group) in n.prefix.iter().filter(|(c, _)| *c == first) {
+            let (first, second) = group_key(w);
+            let groups =
+                [n.prefix.get(&(first, second)), if second == '\0' { None } else { n.prefix.get(&(first, '\0')) }];
+            for group in groups.into_iter().flatten() {
                 for (p, c) in group {
                     if w.starts_with(&**p) {
                         self.walk(*c as usize, words, start, at + 1, out, from);
