@@ -104,6 +104,8 @@ const URL_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '»
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // most mail has no address in it: then no word needs the e-mail scan
+    let has_at = text.contains('@');
     let end_byte = |k: usize| {
         if k < chars.len() { chars[k].0 } else { text.len() }
     };
@@ -129,7 +131,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if let Some(n) = url_len(text, b, &chars, k) {
             k += n;
             kind = TokenKind::Url;
-        } else if let Some(n) = email_len(&chars, k) {
+        } else if let Some(n) = has_at.then(|| email_len(&chars, k)).flatten() {
             k += n;
             kind = TokenKind::Email;
         } else if is_word_char(c) {
@@ -212,9 +214,9 @@ fn is_invisible_inside(chars: &[(usize, char)], k: usize) -> bool {
 }
 
 fn url_len(text: &str, b: usize, chars: &[(usize, char)], k: usize) -> Option<usize> {
-    let head = text.as_bytes()[b..].iter().take(8).map(u8::to_ascii_lowercase);
-    let head: Vec<u8> = head.collect();
-    let prefix = head.starts_with(b"https://") || head.starts_with(b"http://") || head.starts_with(b"www.");
+    let rest = &text.as_bytes()[b..];
+    let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    let prefix = starts(b"https://") || starts(b"http://") || starts(b"www.");
     if !prefix || (k > 0 && is_word_char(chars[k - 1].1)) {
         return None;
     }
