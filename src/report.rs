@@ -40,9 +40,28 @@ pub struct Suggestion {
     pub text: String,
 }
 
+/// What a finding is about, beyond its message: the structured fact behind
+/// it, so the extension never has to re-derive it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Detail {
+    /// A phrase, a rule of the pack, the subject or the recipients: the message says it all.
+    #[default]
+    Rule,
+    /// An ask of the client the draft leaves unanswered: its index in [`Report::questions`].
+    Question { question: usize },
+    /// The tone verdict of the whole draft: its score against the pack's band.
+    Tone { score: f64, class: ToneClass, band: (f64, f64) },
+    /// The draft needs a closing summary and has none; why it needs one.
+    Closing { needed_because: Vec<&'static str> },
+}
+
 /// One thing to tell the user.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// Unique in its report, the same for the same exchange: what the report's
+    /// views (`questions[].finding`, `tone.finding`, `summary.finding`) point at.
+    pub id: String,
     /// Stable id of the check ("unanswered_questions", "tone") or `rule:<id>` for pack rules.
     pub rule: String,
     pub severity: Severity,
@@ -53,6 +72,39 @@ pub struct Finding {
     pub span: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
+    pub detail: Detail,
+}
+
+impl Finding {
+    /// A finding with no suggestion and no detail; the id is given when the report is assembled.
+    pub fn new(rule: impl Into<String>, severity: Severity, message: String, target: Target, span: Span) -> Finding {
+        Finding {
+            id: String::new(),
+            rule: rule.into(),
+            severity,
+            message,
+            target,
+            span,
+            suggestion: None,
+            detail: Detail::Rule,
+        }
+    }
+
+    /// With a suggestion: what to insert or replace, or advice.
+    pub fn suggest(mut self, action: Action, text: String) -> Finding {
+        self.suggestion = Some(Suggestion { action, text });
+        self
+    }
+
+    pub fn with_suggestion(mut self, suggestion: Option<Suggestion>) -> Finding {
+        self.suggestion = suggestion;
+        self
+    }
+
+    pub fn detail(mut self, detail: Detail) -> Finding {
+        self.detail = detail;
+        self
+    }
 }
 
 /// A question or request of the client, and whether the draft answers it.
@@ -79,6 +131,9 @@ pub struct QuestionResult {
     pub matched_by: Option<&'static str>,
     /// Share of the question's topic the best draft passage covers, 0..1.
     pub coverage: f64,
+    /// The `unanswered_questions` finding about it, when it is unanswered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -98,6 +153,9 @@ pub struct SummaryResult {
     pub closing: Option<Span>,
     /// Why a summary is needed: "long", "topics", "asks_client".
     pub needed_because: Vec<&'static str>,
+    /// The `summary` finding, when the summary is missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -128,6 +186,9 @@ pub struct ToneResult {
     /// Score per sentence: (span, score).
     pub sentences: Vec<(Span, f64)>,
     pub features: Vec<ToneFeature>,
+    /// The `tone` finding with the verdict, when the tone is out of the band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<String>,
 }
 
 /// Everything `analyze` found.
@@ -154,8 +215,30 @@ pub enum Unit {
 }
 
 impl Report {
-    pub fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+    /// Gives every finding its id and points the views at their findings.
+    pub fn link(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        for f in &mut self.findings {
+            let target = serde_json::to_value(f.target).ok().and_then(|v| v.as_str().map(String::from));
+            let base = format!("{}@{}:{}-{}", f.rule, target.unwrap_or_default(), f.span.start, f.span.end);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !seen.insert(id.clone()) {
+                id = format!("{base}#{n}");
+                n += 1;
+            }
+            f.id = id;
+            match &f.detail {
+                Detail::Question { question } => {
+                    if let Some(q) = self.questions.get_mut(*question) {
+                        q.finding = Some(f.id.clone());
+                    }
+                }
+                Detail::Tone { .. } => self.tone.finding = Some(f.id.clone()),
+                Detail::Closing { .. } => self.summary.finding = Some(f.id.clone()),
+                Detail::Rule => {}
+            }
+        }
     }
 
     /// Sorts findings in a stable, meaningful order: incoming first (the

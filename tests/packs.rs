@@ -335,7 +335,7 @@ fill = [\"document\"]
 fn shipped_packs_load_and_pass_their_own_tests() {
     for id in builtin::IDS {
         let p = Pack::builtin(id).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let results = replylint::pack::selftest::run(&p);
+        let results = replylint::selftest::run(&p);
         assert!(
             results.iter().all(|r| r.passed),
             "{id}: {:?}",
@@ -438,4 +438,31 @@ fn ukrainian_templates_address_the_client_in_the_vocative() {
     ex.incoming.body = "Добрий день!\n\nКоли буде концепція?\n\nДякую,\nОлена".into();
     let vals = replylint::template::values_from(&p, &ex, replylint::text::Lang::Uk);
     assert_eq!(vals.get("client_name").map(String::as_str), Some("Олено"));
+}
+
+/// No phrase list escapes validation: for every list of words in a
+/// language's data (read from the schema types, so a new list is covered the
+/// day it is added), a pack putting "!!!" in it is refused with the list's
+/// key and position.
+#[test]
+fn every_phrase_list_of_the_language_data_is_validated() {
+    let sections = serde_json::to_value(replylint::pack::LangData::default()).unwrap();
+    let mut checked = 0;
+    for (section, fields) in sections.as_object().unwrap() {
+        let Some(fields) = fields.as_object() else { continue };
+        for (name, value) in fields {
+            // `answers.kinds` is a list of tables with lists inside, checked above
+            if !value.is_array() || name == "kinds" {
+                continue;
+            }
+            let src = format!("{HEAD}\n[lang.ru.{section}]\n{name} = [\"!!!\"]\n");
+            let message = load(&src).err().map(|e| e.message).unwrap_or_default();
+            assert!(
+                message.starts_with(&format!("lang.ru.{section}.{name}[0] ")) && message.contains("\"!!!\""),
+                "lang.ru.{section}.{name} = [\"!!!\"] was not refused with its key: {message:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} phrase lists found in the schema");
 }

@@ -386,7 +386,7 @@ fn cmd_pack_test(o: &Opts) -> Result<ExitCode, Fail> {
         return Err(Fail(format!("pack test takes one FILE\n{USAGE}")));
     };
     let pack = load_pack(Some(file))?;
-    let results = replylint::pack::selftest::run(&pack);
+    let results = replylint::selftest::run(&pack);
     let failed: Vec<_> = results.iter().filter(|r| !r.passed).collect();
     for r in &results {
         println!("{} {}", if r.passed { "ok  " } else { "FAIL" }, r.describe());

@@ -14,7 +14,7 @@
 
 use super::{Check, Context, signals};
 use crate::pack::Severity;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 
 pub struct AckDeadline;
 
@@ -30,9 +30,10 @@ impl Check for AckDeadline {
         Severity::Warning
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
-        if ctx.draft_word_count() > MAX_WORDS || !report.questions.iter().any(|q| !q.answered) {
-            return;
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if ctx.draft_word_count() > MAX_WORDS || !ctx.answers().iter().any(|q| !q.answered) {
+            return out;
         }
         let doc = &ctx.draft;
         let mut ack = None;
@@ -40,7 +41,7 @@ impl Check for AckDeadline {
             let sets = ctx.sets_for(s);
             let words = doc.words(s.body.clone());
             if signals::has_time(doc, &words, sets) {
-                return;
+                return out;
             }
             if ack.is_none()
                 && let Some(m) = sets.acknowledgements.find_longest(&words.words).first()
@@ -48,18 +49,15 @@ impl Check for AckDeadline {
                 ack = Some(doc.match_span(&words, m.start, m.end));
             }
         }
-        let Some(span) = ack else { return };
+        let Some(span) = ack else { return out };
         let sets = ctx.sets();
-        let deadline = crate::template::deadline_text(ctx.pack, ctx.exchange.now.as_deref(), ctx.lang);
+        let deadline = ctx.pack.deadline_text(ctx.exchange.now.as_deref(), ctx.lang);
         let text = sets.message("ack_deadline_insert", &[("deadline", deadline.as_deref().unwrap_or("…"))]);
-        report.push(Finding {
-            rule: self.id().into(),
-            severity: ctx.severity(self),
-            message: sets.message("ack_deadline", &[]),
-            target: Target::Draft,
-            span,
-            suggestion: Some(Suggestion { action: Action::Insert, text: format!(" {text}") }),
-        });
+        out.push(
+            Finding::new(self.id(), self.severity(ctx), sets.message("ack_deadline", &[]), Target::Draft, span)
+                .suggest(Action::Insert, format!(" {text}")),
+        );
+        out
     }
 }
 

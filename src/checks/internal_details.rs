@@ -13,7 +13,7 @@
 
 use super::{Check, Context};
 use crate::pack::Severity;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 
 pub struct InternalDetails;
 
@@ -26,7 +26,8 @@ impl Check for InternalDetails {
         Severity::Warning
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let doc = &ctx.draft;
         for s in ctx.draft_body() {
             let sets = ctx.sets_for(s);
@@ -34,19 +35,19 @@ impl Check for InternalDetails {
             for m in sets.internal_details.find_longest(&words.words) {
                 let span = doc.match_span(&words, m.start, m.end);
                 let msgs = ctx.sets();
-                report.push(Finding {
-                    rule: self.id().into(),
-                    severity: ctx.severity(self),
-                    message: msgs.message("internal_details", &[("phrase", span.slice(doc.text()))]),
-                    target: Target::Draft,
-                    span,
-                    suggestion: Some(Suggestion {
-                        action: Action::Advice,
-                        text: msgs.message("internal_details_hint", &[]),
-                    }),
-                });
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        self.severity(ctx),
+                        msgs.message("internal_details", &[("phrase", span.slice(doc.text()))]),
+                        Target::Draft,
+                        span,
+                    )
+                    .suggest(Action::Advice, msgs.message("internal_details_hint", &[])),
+                );
             }
         }
+        out
     }
 }
 

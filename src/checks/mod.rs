@@ -1,14 +1,15 @@
-//! Checks: one per file, each answering one question about an exchange.
-//! [`REGISTRY`] is the one place where checks are registered; its order is
-//! the order they run in (later checks may read what earlier ones put in the
-//! report, e.g. `question_order` reads the questions).
+//! Checks: one per file, each answering one question about an exchange and
+//! returning its findings. [`REGISTRY`] is the one place where checks are
+//! registered. Checks are pure: they read the [`Context`] (the exchange, the
+//! pack, and the shared analyses in [`crate::analysis`]) and never each
+//! other, so their order in the registry only orders the output.
+//!
+//! Adding a check: docs/checks.md has a worked example.
 
-use crate::mail::{Exchange, Parts, split_parts};
-use crate::pack::{LangSets, Pack, Severity};
-use crate::report::Report;
-use crate::text::{Document, Evidence, Lang, Sentence, Span};
+use crate::pack::Severity;
+use crate::report::Finding;
 
-pub mod signals;
+pub use crate::analysis::{Context, signals};
 
 pub mod ack_deadline;
 pub mod internal_details;
@@ -22,7 +23,7 @@ pub mod summary;
 pub mod tone;
 pub mod vague_promise;
 
-/// One check. `run` adds findings (and structured results) to the report.
+/// One check: what it finds in one exchange.
 pub trait Check: Sync {
     /// Stable id, used in findings, pack settings (`[checks.<id>]`) and tests.
     fn id(&self) -> &'static str;
@@ -30,7 +31,12 @@ pub trait Check: Sync {
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
-    fn run(&self, ctx: &Context<'_>, report: &mut Report);
+    /// The findings of this check; nothing else is written anywhere.
+    fn run(&self, cx: &Context<'_>) -> Vec<Finding>;
+    /// The severity the pack gives this check, or its default.
+    fn severity(&self, cx: &Context<'_>) -> Severity {
+        cx.pack.check_settings(self.id()).1.unwrap_or(self.default_severity())
+    }
 }
 
 /// Every check, in the order they run.
@@ -48,116 +54,17 @@ pub static REGISTRY: &[&dyn Check] = &[
     &phrase_rules::PhraseRules,
 ];
 
-/// What every check reads: the exchange, the pack, and both bodies parsed once.
-pub struct Context<'a> {
-    pub exchange: &'a Exchange,
-    pub pack: &'a Pack,
-    pub incoming: Document,
-    pub draft: Document,
-    pub incoming_parts: Parts,
-    pub draft_parts: Parts,
-    /// Language of the draft's new text (concrete); messages use it.
-    pub lang: Lang,
-    /// `Mixed` when the draft mixes languages.
-    pub lang_detected: Lang,
-    pub incoming_lang: Lang,
-    /// Stems computed so far in this analysis, Russian/English rules and
-    /// Ukrainian rules apart: a word is stemmed once.
-    stems: [std::cell::RefCell<rustc_hash::FxHashMap<String, String>>; 2],
-}
-
-fn lang_of(doc: &Document, span: Span, fallback: Lang) -> (Lang, Lang) {
-    let mut ev = Evidence::default();
-    for s in doc.sentences_in(span) {
-        ev.add(&s.evidence);
-    }
-    (ev.primary(fallback), ev.lang(fallback))
-}
-
-impl<'a> Context<'a> {
-    pub fn new(exchange: &'a Exchange, pack: &'a Pack) -> Context<'a> {
-        let fallback = pack.source.pack.languages.first().and_then(|l| Lang::from_code(l)).unwrap_or(Lang::En);
-        let incoming = Document::new(exchange.incoming.body.clone(), &pack.text, fallback);
-        let draft = Document::new(exchange.draft.body.clone(), &pack.text, fallback);
-        let stop = |w: &str| pack.stopwords.contains(w);
-        let incoming_parts = split_parts(&incoming, &pack.mail, &stop);
-        let draft_parts = split_parts(&draft, &pack.mail, &stop);
-        let (incoming_lang, _) = lang_of(&incoming, incoming_parts.written(), incoming.primary_lang());
-        let fallback_draft = if draft_parts.written().is_empty() { incoming_lang } else { draft.primary_lang() };
-        let (lang, lang_detected) = lang_of(&draft, draft_parts.written(), fallback_draft);
-        Context {
-            exchange,
-            pack,
-            incoming,
-            draft,
-            incoming_parts,
-            draft_parts,
-            lang,
-            lang_detected,
-            incoming_lang,
-            stems: Default::default(),
-        }
-    }
-
-    /// Language data of the draft's language: messages, markers.
-    pub fn sets(&self) -> &'a LangSets {
-        self.pack.lang(self.lang)
-    }
-
-    /// Language data for one sentence.
-    pub fn sets_for(&self, s: &Sentence) -> &'a LangSets {
-        self.pack.lang(s.lang)
-    }
-
-    pub fn severity(&self, check: &dyn Check) -> Severity {
-        self.pack.check_settings(check.id()).1.unwrap_or(check.default_severity())
-    }
-
-    /// Sentences of the draft's new text, greeting and sign-off line included.
-    pub fn draft_written(&self) -> impl Iterator<Item = &Sentence> {
-        self.draft.sentences_in(self.draft_parts.written())
-    }
-
-    /// Sentences of the draft between greeting and sign-off.
-    pub fn draft_body(&self) -> impl Iterator<Item = &Sentence> {
-        self.draft.sentences_in(self.draft_parts.body)
-    }
-
-    /// Sentences of the client's latest message, greeting included.
-    pub fn incoming_written(&self) -> impl Iterator<Item = &Sentence> {
-        self.incoming.sentences_in(self.incoming_parts.written())
-    }
-
-    /// The stem of a word (normal form), computed once per analysis.
-    pub fn stem(&self, lang: Lang, word: &str) -> String {
-        let cache = &self.stems[usize::from(lang == Lang::Uk)];
-        if let Some(s) = cache.borrow().get(word) {
-            return s.clone();
-        }
-        let s = self.pack.stemmers.stem(lang, word);
-        cache.borrow_mut().insert(word.to_string(), s.clone());
-        s
-    }
-
-    /// Whether a word (normal form) is a stopword in any language.
-    pub fn is_stopword(&self, w: &str) -> bool {
-        self.pack.stopwords.contains(w)
-    }
-
-    /// Words of the draft's body, a rough length.
-    pub fn draft_word_count(&self) -> usize {
-        self.draft_body().map(|s| self.draft.words(s.body.clone()).len()).sum()
-    }
-}
-
-/// Runs every enabled check.
-pub fn run_all(ctx: &Context<'_>, report: &mut Report) {
+/// Runs every check the pack enables: their ids, and all their findings.
+pub fn run_all(cx: &Context<'_>) -> (Vec<&'static str>, Vec<Finding>) {
+    let mut ran = Vec::new();
+    let mut findings = Vec::new();
     for check in REGISTRY {
-        if ctx.pack.check_settings(check.id()).0 {
-            check.run(ctx, report);
-            report.checks_run.push(check.id());
+        if cx.pack.check_settings(check.id()).0 {
+            findings.extend(check.run(cx));
+            ran.push(check.id());
         }
     }
+    (ran, findings)
 }
 
 /// Helpers for the checks' own tests: the base pack, loaded once.

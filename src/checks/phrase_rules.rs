@@ -14,7 +14,7 @@
 
 use super::{Check, Context};
 use crate::pack::RuleKind;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Suggestion, Target};
 use crate::text::Span;
 
 pub struct PhraseRules;
@@ -24,7 +24,8 @@ impl Check for PhraseRules {
         "phrase_rules"
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let doc = &ctx.draft;
         let written = ctx.draft_parts.written();
         let text = doc.text();
@@ -57,30 +58,35 @@ impl Check for PhraseRules {
             match rule.kind {
                 RuleKind::Required => {
                     if hits.is_empty() {
-                        report.push(Finding {
-                            rule: id,
-                            severity: rule.severity,
-                            message: rule.message.clone(),
-                            target: Target::Draft,
-                            span: Span::empty_at(ctx.draft_parts.body.end),
-                            suggestion: None,
-                        });
+                        out.push(
+                            Finding::new(
+                                id,
+                                rule.severity,
+                                rule.message.clone(),
+                                Target::Draft,
+                                Span::empty_at(ctx.draft_parts.body.end),
+                            )
+                            .with_suggestion(None),
+                        );
                     }
                 }
                 RuleKind::Existence | RuleKind::Substitution => {
                     for (span, rep) in hits {
-                        report.push(Finding {
-                            rule: id.clone(),
-                            severity: rule.severity,
-                            message: rule.message.replace("{phrase}", span.slice(text)),
-                            target: Target::Draft,
-                            span,
-                            suggestion: rep.map(|t| Suggestion { action: Action::Replace, text: t }),
-                        });
+                        out.push(
+                            Finding::new(
+                                id.clone(),
+                                rule.severity,
+                                rule.message.replace("{phrase}", span.slice(text)),
+                                Target::Draft,
+                                span,
+                            )
+                            .with_suggestion(rep.map(|t| Suggestion { action: Action::Replace, text: t })),
+                        );
                     }
                 }
             }
         }
+        out
     }
 }
 

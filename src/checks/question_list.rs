@@ -11,7 +11,7 @@
 
 use super::{Check, Context};
 use crate::pack::Severity;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 use crate::text::TokenKind;
 
 pub struct QuestionList;
@@ -25,7 +25,8 @@ impl Check for QuestionList {
         Severity::Hint
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let doc = &ctx.draft;
         let mut spans = Vec::new();
         for s in ctx.draft_body() {
@@ -46,18 +47,21 @@ impl Check for QuestionList {
             }
         }
         if spans.len() < ctx.pack.question_list_min() {
-            return;
+            return out;
         }
         let span = spans[0].join(*spans.last().unwrap_or(&spans[0]));
         let sets = ctx.sets();
-        report.push(Finding {
-            rule: self.id().into(),
-            severity: ctx.severity(self),
-            message: sets.message("question_list", &[("count", &spans.len().to_string())]),
-            target: Target::Draft,
-            span,
-            suggestion: Some(Suggestion { action: Action::Advice, text: sets.message("question_list_hint", &[]) }),
-        });
+        out.push(
+            Finding::new(
+                self.id(),
+                self.severity(ctx),
+                sets.message("question_list", &[("count", &spans.len().to_string())]),
+                Target::Draft,
+                span,
+            )
+            .suggest(Action::Advice, sets.message("question_list_hint", &[])),
+        );
+        out
     }
 }
 

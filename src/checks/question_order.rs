@@ -11,7 +11,7 @@
 
 use super::{Check, Context};
 use crate::pack::Severity;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 
 pub struct QuestionOrder;
 
@@ -24,30 +24,31 @@ impl Check for QuestionOrder {
         Severity::Hint
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
-        let numbered: Vec<_> = report.questions.iter().filter(|q| q.number.is_some()).collect();
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let numbered: Vec<_> = ctx.answers().iter().filter(|q| q.number.is_some()).collect();
         if numbered.len() < 2 {
-            return;
+            return out;
         }
         let answered: Vec<_> = numbered.iter().filter_map(|q| q.answer.map(|a| (q.number.unwrap_or(0), a))).collect();
         let mut latest = 0;
         for &(n, a) in &answered {
             if a.start < latest {
                 let sets = ctx.sets();
-                report.push(Finding {
-                    rule: self.id().into(),
-                    severity: ctx.severity(self),
-                    message: sets.message("question_order", &[("number", &n.to_string())]),
-                    target: Target::Draft,
-                    span: a,
-                    suggestion: Some(Suggestion {
-                        action: Action::Advice,
-                        text: sets.message("question_order_hint", &[]),
-                    }),
-                });
-                return;
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        self.severity(ctx),
+                        sets.message("question_order", &[("number", &n.to_string())]),
+                        Target::Draft,
+                        a,
+                    )
+                    .suggest(Action::Advice, sets.message("question_order_hint", &[])),
+                );
+                return out;
             }
             latest = latest.max(a.start);
         }
+        out
     }
 }

@@ -10,7 +10,7 @@
 //! anna@client only → "boss@client" is missing.
 
 use super::{Check, Context};
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 use crate::text::Span;
 
 pub struct ReplyAll;
@@ -34,12 +34,13 @@ impl Check for ReplyAll {
         "reply_all"
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let inc = &ctx.exchange.incoming;
         let dr = &ctx.exchange.draft;
         let draft_to: Vec<String> = dr.to.iter().chain(&dr.cc).map(|a| address(a)).filter(|a| !a.is_empty()).collect();
         if draft_to.is_empty() {
-            return; // recipients unknown (the editor did not show them)
+            return out; // recipients unknown (the editor did not show them)
         }
         let client = address(&inc.from);
         // our side: the draft's sender, or the incoming To addresses outside the client's domain
@@ -60,17 +61,20 @@ impl Check for ReplyAll {
             });
         let dropped: Vec<&String> = expected.iter().filter(|a| !draft_to.contains(a)).collect();
         if dropped.is_empty() || expected.len() < 2 {
-            return;
+            return out;
         }
         let list = dropped.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-        report.push(Finding {
-            rule: self.id().into(),
-            severity: ctx.severity(self),
-            message: ctx.sets().message("reply_all", &[("missing", &list)]),
-            target: Target::Recipients,
-            span: Span::default(),
-            suggestion: Some(Suggestion { action: Action::Advice, text: list }),
-        });
+        out.push(
+            Finding::new(
+                self.id(),
+                self.severity(ctx),
+                ctx.sets().message("reply_all", &[("missing", &list)]),
+                Target::Recipients,
+                Span::default(),
+            )
+            .suggest(Action::Advice, list),
+        );
+        out
     }
 }
 

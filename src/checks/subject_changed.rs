@@ -11,27 +11,12 @@
 //! dot) is flagged; "Re: Смета на видеоролик" is not.
 
 use super::{Check, Context};
-use crate::pack::{MailSets, Severity};
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::mail::core_subject;
+use crate::pack::Severity;
+use crate::report::{Action, Finding, Target};
 use crate::text::{Span, normalize};
 
 pub struct SubjectChanged;
-
-/// The subject without reply/forward prefixes, spaces collapsed.
-pub fn core_subject(subject: &str, mail: &MailSets) -> String {
-    let mut s = subject.trim();
-    while let Some(colon) = s.find(':') {
-        let head = s[..colon].trim();
-        // "RE", "Fwd", "Отв", "AW[2]"
-        let word = head.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[').trim();
-        if !word.is_empty() && word.len() <= 12 && mail.subject_prefixes.contains(&normalize(word)) {
-            s = s[colon + 1..].trim_start();
-        } else {
-            break;
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 impl Check for SubjectChanged {
     fn id(&self) -> &'static str {
@@ -42,29 +27,33 @@ impl Check for SubjectChanged {
         Severity::Warning
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let (inc, dr) = (&ctx.exchange.incoming.subject, &ctx.exchange.draft.subject);
         if inc.trim().is_empty() || dr.trim().is_empty() {
-            return;
+            return out;
         }
         let a = core_subject(inc, &ctx.pack.mail);
         let b = core_subject(dr, &ctx.pack.mail);
         if a == b {
-            return;
+            return out;
         }
         let sets = ctx.sets();
         let small = a.chars().count().abs_diff(b.chars().count()) <= 2
             && normalize(&a).trim_matches(|c: char| !c.is_alphanumeric())
                 == normalize(&b).trim_matches(|c: char| !c.is_alphanumeric());
         let key = if small { "subject_stray" } else { "subject_changed" };
-        report.push(Finding {
-            rule: self.id().into(),
-            severity: ctx.severity(self),
-            message: sets.message(key, &[("original", &a), ("draft", &b)]),
-            target: Target::Subject,
-            span: Span::default(),
-            suggestion: Some(Suggestion { action: Action::Replace, text: format!("Re: {a}") }),
-        });
+        out.push(
+            Finding::new(
+                self.id(),
+                self.severity(ctx),
+                sets.message(key, &[("original", &a), ("draft", &b)]),
+                Target::Subject,
+                Span::default(),
+            )
+            .suggest(Action::Replace, format!("Re: {a}")),
+        );
+        out
     }
 }
 

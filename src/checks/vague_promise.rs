@@ -12,7 +12,7 @@
 
 use super::{Check, Context, signals};
 use crate::pack::Severity;
-use crate::report::{Action, Finding, Report, Suggestion, Target};
+use crate::report::{Action, Finding, Target};
 
 pub struct VaguePromise;
 
@@ -25,7 +25,8 @@ impl Check for VaguePromise {
         Severity::Warning
     }
 
-    fn run(&self, ctx: &Context<'_>, report: &mut Report) {
+    fn run(&self, ctx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Vec::new();
         let doc = &ctx.draft;
         for s in ctx.draft_body() {
             let sets = ctx.sets_for(s);
@@ -37,19 +38,19 @@ impl Check for VaguePromise {
             for m in matches {
                 let span = doc.match_span(&words, m.start, m.end);
                 let msgs = ctx.sets();
-                report.push(Finding {
-                    rule: self.id().into(),
-                    severity: ctx.severity(self),
-                    message: msgs.message("vague_promise", &[("phrase", span.slice(doc.text()))]),
-                    target: Target::Draft,
-                    span,
-                    suggestion: Some(Suggestion {
-                        action: Action::Advice,
-                        text: msgs.message("vague_promise_hint", &[]),
-                    }),
-                });
+                out.push(
+                    Finding::new(
+                        self.id(),
+                        self.severity(ctx),
+                        msgs.message("vague_promise", &[("phrase", span.slice(doc.text()))]),
+                        Target::Draft,
+                        span,
+                    )
+                    .suggest(Action::Advice, msgs.message("vague_promise_hint", &[])),
+                );
             }
         }
+        out
     }
 }
 

@@ -103,7 +103,7 @@ pub fn exchange_from_eml(bytes: &[u8], pack: &Pack) -> Result<Exchange, String> 
         incoming.body = dequote(rest.join("\n").trim_matches('\n'));
     }
     if incoming.subject.is_empty() {
-        incoming.subject = crate::checks::subject_changed::core_subject(&draft.subject, &pack.mail);
+        incoming.subject = super::core_subject(&draft.subject, &pack.mail);
     }
     if incoming.body.trim().is_empty() {
         return Err(

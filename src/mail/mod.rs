@@ -5,8 +5,10 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eml;
 mod parts;
+mod subject;
 
 pub use parts::{Parts, split_parts};
+pub use subject::core_subject;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,13 +4,16 @@
 //! here, at load; analysis never compiles anything.
 
 pub mod builtin;
+mod deadline;
 mod error;
 pub mod load;
 pub mod merge;
+mod placeholders;
 pub mod schema;
-pub mod selftest;
+pub mod validate;
 
 pub use error::PackError;
+pub use placeholders::placeholders;
 pub use schema::*;
 
 use crate::text::{Abbreviations, Lang, LangDetector, PhraseSet, Stemmers, TextConfig, normalize};
@@ -141,8 +144,10 @@ pub struct Pack {
 fn set(list: &[String]) -> PhraseSet {
     let mut s = PhraseSet::new();
     for (i, p) in list.iter().enumerate() {
-        // patterns were validated at load; an invalid one cannot reach here
-        let _ = s.add(p, i as u32);
+        // Every list is validated at load (tests/packs.rs proves it for each
+        // list of the schema), so this cannot fail for a loaded pack.
+        let added = s.add(p, i as u32);
+        debug_assert!(added.is_ok(), "phrase {p:?} reached compile unvalidated");
     }
     s
 }
@@ -151,7 +156,8 @@ fn marker_set(list: &[Marker]) -> (PhraseSet, Vec<MarkerInfo>) {
     let mut s = PhraseSet::new();
     let mut info = Vec::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
-        let _ = s.add(m.phrase(), i as u32);
+        let added = s.add(m.phrase(), i as u32);
+        debug_assert!(added.is_ok(), "marker {:?} reached compile unvalidated", m.phrase());
         info.push(match m {
             Marker::Phrase(p) => MarkerInfo { phrase: p.clone(), weight: 0.5, suggestion: None, note: None },
             Marker::Weighted(w) => MarkerInfo {
@@ -283,7 +289,7 @@ impl Pack {
         for (i, r) in source.rules.iter().enumerate() {
             let mut regexes = Vec::new();
             for (j, re) in r.regex.iter().enumerate() {
-                let compiled = load::compile_regex(re).map_err(|e| {
+                let compiled = validate::compile_regex(re).map_err(|e| {
                     let path = [
                         load::Seg::Key("rules".into()),
                         load::Seg::Index(i),
@@ -321,39 +327,6 @@ impl Pack {
         }
         let stopwords = langs.iter().flat_map(|l| l.stopwords.iter().cloned()).collect();
         Ok(Pack { stemmers: Stemmers::new(uk_suffixes), source, files, text, mail: mail_sets, stopwords, langs, rules })
-    }
-
-    /// Loads a pack from its text; `extends` is resolved with `resolver`.
-    /// A pack whose own tests fail is refused with the first failing example.
-    pub fn from_source(file: &str, src: &str, resolver: &dyn load::Resolver) -> Result<Pack, PackError> {
-        let (merged, files) = load::load(file, src, resolver)?;
-        let pack = Pack::compile(merged, files)?;
-        if let Some(f) = selftest::run(&pack).into_iter().find(|r| !r.passed) {
-            let path = [load::Seg::Key("tests".into()), load::Seg::Index(f.index), load::Seg::Key(f.case.into())];
-            return Err(PackError::at(
-                file,
-                src,
-                load::locate(src, &path),
-                format!("{} — the pack's own test fails, so it is refused", f.describe()),
-            ));
-        }
-        Ok(pack)
-    }
-
-    /// A built-in pack by id ("base", "base-ru", ...).
-    pub fn builtin(id: &str) -> Result<Pack, PackError> {
-        let src = builtin::source(id).ok_or_else(|| {
-            PackError::whole(
-                id,
-                format!("there is no built-in pack {id:?}; built-in packs are {}", builtin::IDS.join(", ")),
-            )
-        })?;
-        Pack::from_source(id, src, &load::BuiltinResolver)
-    }
-
-    /// The default pack: Russian, Ukrainian and English base packs together.
-    pub fn base() -> Pack {
-        Pack::builtin("base").expect("the built-in base pack loads (tested)")
     }
 
     pub fn id(&self) -> &str {

@@ -1,9 +1,14 @@
 //! Tests inside packs: `[[tests]]` entries with a `bad` draft that must
 //! trigger a rule and a `good` draft that must not. A pack whose own tests
 //! fail is refused at load, with the failing example.
+//!
+//! A pack's tests run the whole analyzer, so the entry points that load a
+//! pack ([`Pack::from_source`], [`Pack::builtin`], [`Pack::base`]) live here,
+//! above the checks; `pack` itself only decodes, validates and compiles
+//! (`Pack::compile`), and knows nothing of the checks.
 
-use super::Pack;
 use crate::mail::{Exchange, Message};
+use crate::pack::{Pack, PackError};
 use crate::report::SummaryStatus;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,4 +64,46 @@ pub fn run(pack: &Pack) -> Vec<TestResult> {
         }
     }
     out
+}
+
+impl Pack {
+    /// Loads a pack from its text; `extends` is resolved with `resolver`.
+    /// A pack whose own tests fail is refused with the first failing example.
+    pub fn from_source(file: &str, src: &str, resolver: &dyn crate::pack::load::Resolver) -> Result<Pack, PackError> {
+        let (merged, files) = crate::pack::load::load(file, src, resolver)?;
+        let pack = Pack::compile(merged, files)?;
+        if let Some(f) = run(&pack).into_iter().find(|r| !r.passed) {
+            let path = [
+                crate::pack::load::Seg::Key("tests".into()),
+                crate::pack::load::Seg::Index(f.index),
+                crate::pack::load::Seg::Key(f.case.into()),
+            ];
+            return Err(PackError::at(
+                file,
+                src,
+                crate::pack::load::locate(src, &path),
+                format!("{} — the pack's own test fails, so it is refused", f.describe()),
+            ));
+        }
+        Ok(pack)
+    }
+
+    /// A built-in pack by id ("base", "base-ru", ...).
+    pub fn builtin(id: &str) -> Result<Pack, PackError> {
+        let src = crate::pack::builtin::source(id).ok_or_else(|| {
+            PackError::whole(
+                id,
+                format!(
+                    "there is no built-in pack {id:?}; built-in packs are {}",
+                    crate::pack::builtin::IDS.join(", ")
+                ),
+            )
+        })?;
+        Pack::from_source(id, src, &crate::pack::load::BuiltinResolver)
+    }
+
+    /// The default pack: Russian, Ukrainian and English base packs together.
+    pub fn base() -> Pack {
+        Pack::builtin("base").expect("the built-in base pack loads (tested)")
+    }
 }

@@ -48,7 +48,7 @@ pub fn offset_minutes(name: &str, utc_minutes: i64) -> Option<i32> {
     if rest.is_empty() {
         return Some(0);
     }
-    crate::pack::load::parse_offset(rest)
+    super::parse_offset(rest)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -63,8 +63,8 @@ mod tests {
     #[test]
     fn kyiv_observes_daylight_saving() {
         // 2025-01-15 12:00 UTC and 2025-07-15 12:00 UTC
-        let winter = crate::template::days_from_civil(2025, 1, 15) * 1440 + 720;
-        let summer = crate::template::days_from_civil(2025, 7, 15) * 1440 + 720;
+        let winter = crate::time::days_from_civil(2025, 1, 15) * 1440 + 720;
+        let summer = crate::time::days_from_civil(2025, 7, 15) * 1440 + 720;
         assert_eq!(offset_minutes("Europe/Kyiv", winter), Some(120));
         assert_eq!(offset_minutes("Europe/Kyiv", summer), Some(180));
         assert!(!is_known("Mars/Olympus_Mons"));
