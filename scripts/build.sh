@@ -12,4 +12,5 @@ if [ -f extension/build.mjs ]; then
 fi
 echo
 echo "== replylint check tests/fixtures/exchanges/ru-smeta.json"
-./target/release/replylint check tests/fixtures/exchanges/ru-smeta.json
+# exit 1 is expected here: the sample draft leaves questions unanswered (errors)
+./target/release/replylint check tests/fixtures/exchanges/ru-smeta.json || echo "(exit $?: the draft has errors, as expected for this sample)"

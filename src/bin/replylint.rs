@@ -1,6 +1,9 @@
 //! The `replylint` command line. Every user error is one line naming the
-//! file and position, and exit code 2; findings exit 1 with `check --strict`.
+//! file and position, and exit code 2. `check` exits 1 when the draft has an
+//! error-level finding (with `--strict`: any warning or error), as Vale and
+//! ruff do, so a pre-send hook or a script can stop a draft.
 
+use replylint::pack::Severity;
 use replylint::pack::load::Resolver;
 use replylint::report::{Target, Unit};
 use replylint::text::{OffsetMap, Span};
@@ -13,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  replylint check [--pack FILE] [--format text|json] [--now RFC3339] INPUT   (INPUT: draft .eml or exchange .json)
+  replylint check [--pack FILE] [--format text|json] [--now RFC3339] [--strict] INPUT   (INPUT: draft .eml or exchange .json)
+      exit 0: nothing to fix · 1: an error finding (--strict: any warning or error) · 2: the input or pack is wrong
   replylint case [--pack FILE] FILE.jsonl                                      (corpus format; one JSON line per case)
   replylint pack check FILE
   replylint pack test FILE
@@ -55,6 +59,8 @@ struct Opts {
     exchange: Option<String>,
     set: Vec<(String, String)>,
     positional: Vec<String>,
+    /// `check --strict`: warnings fail too.
+    strict: bool,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
@@ -68,6 +74,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, Fail> {
         };
         match a.as_str() {
             "--pack" => o.pack = Some(value("--pack")?),
+            "--strict" => o.strict = true,
             "--format" => o.format = Some(value("--format")?),
             "--now" => o.now = Some(value("--now")?),
             "--id" => o.id = Some(value("--id")?),
@@ -248,7 +255,8 @@ fn cmd_check(o: &Opts) -> Result<ExitCode, Fail> {
         "text" => print_text(&ex, &report),
         f => return Err(Fail(format!("--format must be text or json, got {f:?}"))),
     }
-    Ok(ExitCode::SUCCESS)
+    let fails_at = if o.strict { Severity::Warning } else { Severity::Error };
+    Ok(if report.findings.iter().any(|f| f.severity >= fails_at) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Prints a finding as a person reads it in a terminal: message, line, caret.
